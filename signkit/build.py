@@ -1,0 +1,169 @@
+"""The pipeline, end to end: profile.toml → sign files, schedule and report.
+
+    load ─▶ plan ─▶ compose ─▶ check ─▶ render ─▶ export
+
+:func:`build` reads like the table of contents of signkit; each step is one call into the
+package that owns it.  Exit codes are defined here, once: 0 all good (warnings allowed),
+1 finished with error findings, 2 bad input (raised as SignkitError before anything is
+written).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .brand import Brand, load_brand
+from .checks import approved, blocks_drawing, check_sheet, has_errors
+from .checks.findings import Finding
+from .config import did_you_mean
+from .errors import SignkitError
+from .export.files import MANAGED, OutputTree
+from .export.schedule import ScheduleRow, report_json, schedule_csv, schedule_json, sha256
+from .layout.compose import Composer
+from .plan import SignJob, plan_signs
+from .profile import Profile, load_profile
+from .render import RENDERERS
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+FORMATS = tuple(RENDERERS)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    out_dir: Path | None = None  # default: out/<centre-slug>/
+    brand_dir: Path | None = None  # default: the bundled brand
+    only: tuple[str, ...] = ()  # sign ids, types or glob patterns (plate-*)
+    formats: tuple[str, ...] = FORMATS
+    crop_marks: bool | None = None  # None: as the brand says
+    jobs: int = 1  # worker processes
+
+
+@dataclass(frozen=True, slots=True)
+class SignResult:
+    job: SignJob
+    findings: tuple[Finding, ...]
+    files: dict[str, bytes] = field(default_factory=dict)  # format → bytes; empty if not drawable
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    profile: Profile
+    brand: Brand
+    out_dir: Path
+    signs: tuple[SignResult, ...]
+    findings: tuple[Finding, ...]
+    files: dict[str, int]  # relative path → bytes written
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_FINDINGS if has_errors(self.findings) else EXIT_OK
+
+
+def build(profile_path: Path, options: RenderOptions = RenderOptions()) -> BuildResult:
+    """Render every sign of a centre and write the output folder."""
+    brand, profile = load_inputs(profile_path, options.brand_dir)  # load
+    jobs = select_jobs(plan_signs(profile, brand), options.only)  # plan
+    output = brand.output if options.crop_marks is None else dataclasses.replace(
+        brand.output, crop_marks=options.crop_marks)
+    signs = make_signs(jobs, dataclasses.replace(brand, output=output), options)  # compose, check, render
+    findings = tuple(f for s in signs for f in s.findings)
+    out_dir = options.out_dir or default_out_dir(profile)
+    managed = () if options.only else MANAGED  # a partial run must not remove the other signs' files
+    with OutputTree(out_dir, managed=managed) as tree:  # export
+        rows = write_signs(tree, signs, brand)
+        tree.write("schedule.csv", schedule_csv(rows))
+        tree.write("schedule.json", schedule_json(rows))
+        tree.write("report.json", report_json(list(findings), profile=str(profile.source),
+                                              brand=brand.brand.name, signs=len(signs)))
+    return BuildResult(profile, brand, out_dir, signs, findings, dict(tree.written))
+
+
+def load_inputs(profile_path: Path, brand_dir: Path | None) -> tuple[Brand, Profile]:
+    brand = load_brand(brand_dir)
+    return brand, load_profile(Path(profile_path), functions=brand.functions)
+
+
+def select_jobs(jobs: tuple[SignJob, ...], only: tuple[str, ...]) -> tuple[SignJob, ...]:
+    """Jobs whose id or type matches any ``only`` pattern; a pattern matching nothing is an input error."""
+    if not only:
+        return jobs
+    chosen = []
+    for pattern in only:
+        hits = [j for j in jobs if fnmatch.fnmatchcase(j.id, pattern) or fnmatch.fnmatchcase(j.kind, pattern)]
+        if not hits:
+            names = sorted({j.id for j in jobs} | {j.kind for j in jobs})
+            raise SignkitError.at(f"--only {pattern}", "matches no sign",
+                                  did_you_mean(pattern, names) or "sign ids and types: " + ", ".join(names))
+        chosen.extend(h for h in hits if h not in chosen)
+    return tuple(j for j in jobs if j in chosen)
+
+
+def make_signs(jobs: tuple[SignJob, ...], brand: Brand, options: RenderOptions) -> tuple[SignResult, ...]:
+    workers = min(options.jobs, len(jobs))
+    if workers <= 1:
+        maker = SignMaker(brand, options.formats)
+        return tuple(maker.make(job) for job in jobs)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=(brand, options.formats)) as pool:
+        return tuple(pool.map(_make_in_worker, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
+
+
+class SignMaker:
+    """Compose, check and render one job at a time, reusing fonts and caches."""
+
+    def __init__(self, brand: Brand, formats: tuple[str, ...]):
+        self.brand = brand
+        self.formats = formats
+        self.composer = Composer(brand)
+
+    def make(self, job: SignJob) -> SignResult:
+        sheet = self.composer.compose(job)  # compose
+        findings = tuple(check_sheet(sheet))  # check
+        if blocks_drawing(list(findings)):
+            return SignResult(job, findings)
+        files = {fmt: RENDERERS[fmt](sheet, self.brand.output) for fmt in self.formats}  # render
+        return SignResult(job, findings, files)
+
+
+_worker: SignMaker | None = None
+
+
+def _init_worker(brand: Brand, formats: tuple[str, ...]) -> None:
+    global _worker
+    _worker = SignMaker(brand, formats)
+
+
+def _make_in_worker(job: SignJob) -> SignResult:
+    assert _worker is not None
+    return _worker.make(job)
+
+
+def write_signs(tree: OutputTree, signs: tuple[SignResult, ...], brand: Brand) -> list[ScheduleRow]:
+    rows = []
+    for sign in signs:
+        for fmt, data in sign.files.items():
+            tree.write(f"{fmt}/{sign.job.id}.{fmt}", data)
+        pdf = sign.files.get("pdf")
+        label = brand.signs[sign.job.kind].label or sign.job.kind
+        rows.append(ScheduleRow(
+            job=sign.job, label=label, file=f"pdf/{sign.job.id}.pdf" if pdf else "", page=1,
+            sha256=sha256(pdf) if pdf else "", approved=approved(list(sign.findings)) and bool(pdf),
+            errors=sum(f.severity == "error" for f in sign.findings),
+            warnings=sum(f.severity == "warning" for f in sign.findings)))
+    return rows
+
+
+def default_out_dir(profile: Profile) -> Path:
+    """``out/<centre-slug>/``: the profile's folder name (or file name), in the current folder."""
+    stem = profile.source.stem
+    slug = profile.source.parent.name if stem == "profile" else stem
+    return Path("out") / (slug or "centre")
+
+
+def cpu_count() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

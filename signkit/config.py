@@ -1,0 +1,299 @@
+"""Typed, key-by-key loading of TOML into frozen dataclasses (profile, brand, rule pack).
+
+In:  a TOML file, or a parsed ``dict``, and the dataclass it should become.
+Out: an instance of that dataclass, or a :class:`~signkit.errors.SignkitError` listing
+     *every* problem in the file at once, each with its key path
+     (``rooms[3].door.latch_side``), what was expected, and a hint: unknown keys get a
+     did-you-mean, wrong types name the expected type, out-of-range values their limit.
+
+The model classes declare what they accept through their type hints (``str``, ``int``,
+``float``, ``bool``, ``Path``, ``Literal[...]``, ``X | None``, ``tuple[X, ...]``,
+fixed ``tuple[X, Y]``, ``dict[str, X]``, nested dataclasses) and through
+:func:`spec` metadata (documentation, numeric limits, string patterns).  The same
+declarations give the JSON Schema (:func:`json_schema`), so editors can complete profiles.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import tomllib
+import types
+import typing
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+from .errors import Problem, SignkitError
+from .frozendict import FrozenDict
+
+MISSING = dataclasses.MISSING
+
+
+def spec(default: Any = MISSING, *, doc: str = "", ge: float | None = None, gt: float | None = None,
+         le: float | None = None, pattern: str | None = None, default_factory: Any = MISSING,
+         internal: bool = False) -> Any:
+    """A dataclass field with documentation and limits checked at load time.
+
+    ``internal`` fields are set by signkit, never read from a file.
+    """
+    meta = {"doc": doc, "ge": ge, "gt": gt, "le": le, "pattern": pattern, "internal": internal}
+    if default_factory is not MISSING:
+        return dataclasses.field(default_factory=default_factory, metadata=meta)
+    return dataclasses.field(default=default, metadata=meta)
+
+
+def read_toml(path: Path, error: type[SignkitError]) -> dict[str, Any]:
+    """Parse a TOML file; syntax errors become ``error`` with the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error.at(str(path), "file not found", "check the path; relative paths start from the current folder")
+    except UnicodeDecodeError as exc:
+        raise error.at(str(path), f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                       "save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)")
+    except IsADirectoryError:
+        raise error.at(str(path), "is a folder, not a file", "give the path of the .toml file")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        line = re.search(r"line (\d+)", msg)
+        where = f"{path}:{line.group(1)}" if line else str(path)
+        raise error.at(where, f"TOML syntax error: {msg}",
+                       'strings need double quotes ("…"), tables look like [center], lists like ["a", "b"]')
+
+
+def load(cls: type, data: Any, *, file: str, error: type[SignkitError], root: str = "") -> Any:
+    """Build ``cls`` from ``data``; raise ``error`` with every problem found."""
+    problems: list[Problem] = []
+    value = _convert(cls, data, root, file, problems)
+    if problems:
+        raise error(problems)
+    return value
+
+
+def key_join(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def _type_name(tp: Any) -> str:
+    origin = get_origin(tp)
+    if tp is str:
+        return "text"
+    if tp is int:
+        return "a whole number"
+    if tp is float:
+        return "a number"
+    if tp is bool:
+        return "true or false"
+    if tp is Path:
+        return "a file path (text)"
+    if origin is Literal:
+        return "one of " + ", ".join(repr(a) for a in get_args(tp))
+    if origin in (types.UnionType, typing.Union):
+        return " or ".join(_type_name(a) for a in get_args(tp) if a is not type(None))
+    if origin is tuple:
+        args = get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return f"a list of {_type_name(args[0])}"
+        return f"a list of {len(args)} values"
+    if origin is dict:
+        return "a table"
+    if dataclasses.is_dataclass(tp):
+        return "a table"
+    return getattr(tp, "__name__", str(tp))
+
+
+def _convert(tp: Any, value: Any, path: str, file: str, problems: list[Problem]) -> Any:
+    where = f"{file}: {path}" if path else file
+    origin = get_origin(tp)
+
+    def wrong(expected: str | None = None, hint: str = "") -> None:
+        got = type(value).__name__ if not isinstance(value, dict) else "table"
+        problems.append(Problem(where, f"expected {expected or _type_name(tp)}, got {got} {_short(value)}", hint))
+
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            wrong()
+            return None
+        return _convert_dataclass(tp, value, path, file, problems)
+    if origin in (types.UnionType, typing.Union):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return _convert(args[0], value, path, file, problems)
+        for arg in args:  # first alternative that accepts the value without problems
+            trial: list[Problem] = []
+            out = _convert(arg, value, path, file, trial)
+            if not trial:
+                return out
+        wrong()
+        return None
+    if origin is Literal:
+        choices = get_args(tp)
+        if value not in choices:
+            hint = did_you_mean(str(value), [str(c) for c in choices]) if isinstance(value, str) else ""
+            problems.append(Problem(where, f"{value!r} is not one of {', '.join(repr(c) for c in choices)}", hint))
+            return None
+        return value
+    if origin is tuple:
+        args = get_args(tp)
+        if not isinstance(value, list):
+            wrong()
+            return None
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_convert(args[0], v, key_join(path, i), file, problems) for i, v in enumerate(value))
+        if len(value) != len(args):
+            wrong(f"a list of {len(args)} values")
+            return None
+        return tuple(_convert(a, v, key_join(path, i), file, problems) for i, (a, v) in enumerate(zip(args, value)))
+    if origin is dict:
+        _, val_tp = get_args(tp)
+        if not isinstance(value, dict):
+            wrong()
+            return None
+        return FrozenDict({k: _convert(val_tp, v, key_join(path, k), file, problems) for k, v in value.items()})
+    if tp is bool:
+        if not isinstance(value, bool):
+            wrong(hint="write true or false without quotes")
+            return None
+        return value
+    if tp is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            wrong(hint="write the number without quotes" if isinstance(value, str) else "")
+            return None
+        return value
+    if tp is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            wrong(hint="write the number without quotes" if isinstance(value, str) else "")
+            return None
+        return float(value)
+    if tp is str:
+        if not isinstance(value, str):
+            wrong(hint='put text in double quotes: "…"')
+            return None
+        return value
+    if tp is Path:
+        if not isinstance(value, str):
+            wrong()
+            return None
+        return Path(value)
+    if tp is Any:
+        return value
+    raise TypeError(f"config: unsupported field type {tp!r} at {path}")  # a bug in a model
+
+
+def _convert_dataclass(cls: type, data: dict, path: str, file: str, problems: list[Problem]) -> Any:
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls) if _loadable(f)}
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in fields:
+            where = f"{file}: {key_join(path, key)}"
+            hint = did_you_mean(key, fields) or f"known keys here: {', '.join(fields)}"
+            problems.append(Problem(where, f"unknown key '{key}'", hint))
+            continue
+        before = len(problems)
+        converted = _convert(hints[key], value, key_join(path, key), file, problems)
+        if len(problems) == before:
+            _check_limits(fields[key], converted, f"{file}: {key_join(path, key)}", problems)
+        kwargs[key] = converted
+    for name, f in fields.items():
+        if name not in kwargs and f.default is MISSING and f.default_factory is MISSING:
+            where = f"{file}: {key_join(path, name)}"
+            doc = f.metadata.get("doc", "")
+            problems.append(Problem(where, f"missing required key '{name}' ({_type_name(hints[name])})",
+                                    doc or f"add {name} = … to {path or 'the top of the file'}"))
+    if any(name not in kwargs and f.default is MISSING and f.default_factory is MISSING
+           for name, f in fields.items()):
+        return None  # reported above
+    return cls(**kwargs)
+
+
+def _loadable(f: dataclasses.Field) -> bool:
+    return f.init and not f.metadata.get("internal", False)
+
+
+def _check_limits(f: dataclasses.Field, value: Any, where: str, problems: list[Problem]) -> None:
+    meta = f.metadata
+    if value is None:
+        return
+    values = value if isinstance(value, tuple) else (value,)
+    for v in values:
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            if meta.get("gt") is not None and not v > meta["gt"]:
+                problems.append(Problem(where, f"must be greater than {meta['gt']:g}, got {v:g}", meta.get("doc", "")))
+            if meta.get("ge") is not None and not v >= meta["ge"]:
+                problems.append(Problem(where, f"must be at least {meta['ge']:g}, got {v:g}", meta.get("doc", "")))
+            if meta.get("le") is not None and not v <= meta["le"]:
+                problems.append(Problem(where, f"must be at most {meta['le']:g}, got {v:g}", meta.get("doc", "")))
+        if isinstance(v, str) and meta.get("pattern") and not re.fullmatch(meta["pattern"], v):
+            problems.append(Problem(where, f"{v!r} does not match the pattern {meta['pattern']}",
+                                    meta.get("doc", "")))
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def json_schema(cls: type) -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of a model class, from the same declarations the loader uses."""
+
+    def schema(tp: Any, f: dataclasses.Field | None = None) -> dict[str, Any]:
+        origin = get_origin(tp)
+        out: dict[str, Any]
+        if dataclasses.is_dataclass(tp):
+            hints = typing.get_type_hints(tp)
+            props, required = {}, []
+            for fld in dataclasses.fields(tp):
+                if not _loadable(fld):
+                    continue
+                props[fld.name] = schema(hints[fld.name], fld)
+                if fld.default is MISSING and fld.default_factory is MISSING:
+                    required.append(fld.name)
+            out = {"type": "object", "properties": props, "additionalProperties": False}
+            if required:
+                out["required"] = required
+            if tp.__doc__:
+                out["description"] = tp.__doc__.strip().split("\n")[0]
+        elif origin in (types.UnionType, typing.Union):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            out = schema(args[0]) if len(args) == 1 else {"anyOf": [schema(a) for a in args]}
+        elif origin is Literal:
+            out = {"enum": list(get_args(tp))}
+        elif origin is tuple:
+            args = get_args(tp)
+            if len(args) == 2 and args[1] is Ellipsis:
+                out = {"type": "array", "items": schema(args[0])}
+            else:
+                out = {"type": "array", "prefixItems": [schema(a) for a in args],
+                       "minItems": len(args), "maxItems": len(args)}
+        elif origin is dict:
+            out = {"type": "object", "additionalProperties": schema(get_args(tp)[1])}
+        else:
+            out = {str: {"type": "string"}, Path: {"type": "string"}, int: {"type": "integer"},
+                   float: {"type": "number"}, bool: {"type": "boolean"}}.get(tp, {})
+        if f is not None:
+            meta = f.metadata
+            if meta.get("doc"):
+                out["description"] = meta["doc"]
+            for key, name in (("ge", "minimum"), ("le", "maximum"), ("gt", "exclusiveMinimum")):
+                if meta.get(key) is not None and out.get("type") in ("number", "integer"):
+                    out[name] = meta[key]
+            if meta.get("pattern") and out.get("type") == "string":
+                out["pattern"] = meta["pattern"]
+            if f.default is not MISSING and f.default is not None and not isinstance(f.default, tuple):
+                out["default"] = f.default
+        return out
+
+    result = schema(cls)
+    result["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return result

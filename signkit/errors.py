@@ -1,0 +1,68 @@
+"""Errors and the policy for raising them.
+
+Policy (read this before adding a ``raise``):
+
+1. **Bad input** (a malformed or misspelled profile, a brand or template that does not
+   make sense, a missing file) raises a :class:`SignkitError` subclass.  Every such error
+   says *where* (file and key path, e.g. ``profile.toml: rooms[3].door.latch_side``) and
+   gives a *hint*.  The CLI prints it without a traceback and exits with code 2; nothing
+   is written.
+2. **A sign that can be composed but breaks a rule** (text overflow, a character the fonts
+   lack, a plate on the wrong side of its door) is never an exception: it is a
+   :class:`signkit.checks.findings.Finding` in the report.  Error findings make the run exit
+   with code 1; the other signs are still made.
+3. **Anything else is a bug** and propagates with its traceback.  No bare
+   ``except Exception`` anywhere in the library.
+
+Log through ``logging.getLogger("signkit")``; the library never prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with an input: where it is, what is wrong, how to fix it."""
+
+    where: str  # "file: key.path" or "file:line"
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}"
+        return f"{text}\n    hint: {self.hint}" if self.hint else text
+
+
+class SignkitError(Exception):
+    """Bad input.  Carries one or more :class:`Problem`; the CLI exits with code 2."""
+
+    exit_code = 2
+    kind = "input error"
+
+    def __init__(self, problems: Problem | list[Problem] | tuple[Problem, ...]):
+        self.problems: tuple[Problem, ...] = (problems,) if isinstance(problems, Problem) else tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def at(cls, where: str, message: str, hint: str = "") -> "SignkitError":
+        return cls(Problem(where, message, hint))
+
+
+class ProfileError(SignkitError):
+    kind = "profile error"
+
+
+class BrandError(SignkitError):
+    kind = "brand error"
+
+
+class TemplateError(SignkitError):
+    kind = "template error"
+
+
+class ContentError(SignkitError):
+    """A board or showcase text file that cannot be read as signkit Markdown."""
+
+    kind = "content error"

@@ -1,0 +1,82 @@
+"""The sign schedule (what, where, size, material, quantity, file) and the findings report.
+
+In:  the jobs, the files written for each sign, its findings.
+Out: ``schedule.csv``, ``schedule.json`` and ``report.json`` as bytes (deterministic:
+     fixed column order, sorted findings, no timestamps).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+
+from ..checks.findings import Finding, sort_findings
+from ..plan.jobs import SignJob
+
+COLUMNS = ("id", "type", "label", "room", "floor", "text", "width_mm", "height_mm", "material", "quantity",
+           "location", "wall", "anchor", "mount_height_mm", "offset_mm", "side", "approved", "errors", "warnings",
+           "file", "page", "sha256")
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleRow:
+    job: SignJob
+    label: str
+    file: str  # relative path of the sign's print PDF, "" if none was made
+    page: int
+    sha256: str
+    approved: bool
+    errors: int
+    warnings: int
+
+    def as_dict(self) -> dict:
+        j, p = self.job, self.job.placement
+        return {
+            "id": j.id, "type": j.kind, "label": self.label, "room": j.room or "", "floor": j.floor,
+            "text": j.text, "width_mm": j.width_mm, "height_mm": j.height_mm, "material": j.material,
+            "quantity": j.quantity, "location": p.location, "wall": p.wall, "anchor": p.anchor,
+            "mount_height_mm": p.height_mm, "offset_mm": round(p.offset_mm, 1), "side": p.side,
+            "approved": self.approved, "errors": self.errors, "warnings": self.warnings,
+            "file": self.file, "page": self.page if self.file else None, "sha256": self.sha256,
+        }
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def schedule_csv(rows: list[ScheduleRow]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        values = row.as_dict()
+        values["approved"] = "yes" if values["approved"] else "no"
+        values["page"] = "" if values["page"] is None else values["page"]
+        values["floor"] = "" if values["floor"] is None else values["floor"]
+        writer.writerow({k: _num(v) for k, v in values.items()})
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 CSV correctly
+
+
+def schedule_json(rows: list[ScheduleRow]) -> bytes:
+    return _json({"signs": [row.as_dict() for row in rows]})
+
+
+def report_json(findings: list[Finding], *, profile: str, brand: str, signs: int) -> bytes:
+    ordered = sort_findings(list(findings))
+    summary = {s: sum(1 for f in ordered if f.severity == s) for s in ("error", "warning", "info")}
+    return _json({"profile": profile, "brand": brand, "signs": signs, "summary": summary,
+                  "findings": [f.as_dict() for f in ordered]})
+
+
+def _json(value: dict) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _num(value):
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

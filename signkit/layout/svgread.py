@@ -1,0 +1,310 @@
+"""Reading template SVG (and brand artwork) into layout IR items.
+
+In:  SVG text as rendered from a template or read from a brand asset; a palette; handlers
+     for signkit's own elements (``sk:text``, ``sk:asset`` …, see :mod:`.compose`).
+Out: the root size (mm) and a tuple of :class:`~signkit.layout.sheet.Item`.
+
+Accepted SVG: ``svg``, ``g`` (with ``transform``), ``rect`` (``rx``/``ry``), ``circle``,
+``ellipse``, ``line``, ``polygon``, ``polyline``, ``path`` (all commands, arcs included,
+via fontTools' SVG path parser); ``title``, ``desc`` and ``metadata`` are skipped.
+Presentation attributes: ``fill``, ``stroke``, ``stroke-width`` (inherited through groups).
+Numbers are millimetres.  Colours are palette names (``fill="party-red"``); in brand
+artwork an sRGB hex equal to a palette entry's ``rgb`` also resolves to that entry.
+Anything else (CSS, opacity, filters, masks, unknown elements or attributes, off-palette
+colours) is an error naming the element: print files allow no surprises.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from fontTools.misc.transform import Transform
+from fontTools.pens.recordingPen import RecordingPen
+from fontTools.svgLib.path import parse_path
+
+from ..errors import TemplateError
+from ..units import parse_length_mm
+from .sheet import IDENTITY, Group, Item, Matrix, Paint, Shape, Size
+
+SVG_NS = "http://www.w3.org/2000/svg"
+SK_NS = "https://signkit.dev/ns"
+KAPPA = 0.5522847498307936  # cubic Bézier handle length for a quarter circle
+
+SKIPPED = {"title", "desc", "metadata", "defs"}
+COMMON = {"id", "fill", "stroke", "stroke-width", "transform"}
+GEOMETRY = {
+    "rect": {"x", "y", "width", "height", "rx", "ry"},
+    "circle": {"cx", "cy", "r"},
+    "ellipse": {"cx", "cy", "rx", "ry"},
+    "line": {"x1", "y1", "x2", "y2"},
+    "polygon": {"points"},
+    "polyline": {"points"},
+    "path": {"d"},
+    "g": set(),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """Inherited presentation state while walking the tree."""
+
+    fill: Paint | None
+    stroke: Paint | None
+    stroke_width: float
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a handler for a signkit element gets besides the element."""
+
+    style: Style
+    id: str
+    where: str
+
+
+Handler = Callable[[ET.Element, Context], Item | None]
+
+
+class SvgReader:
+    def __init__(self, *, palette: Mapping[str, Paint], where: str, handlers: Mapping[str, Handler] | None = None,
+                 hex_palette: bool = False, id_prefix: str = ""):
+        self.palette = palette
+        self.where = where
+        self.handlers = handlers or {}
+        self.id_prefix = id_prefix
+        self._by_rgb = {p.rgb.lower(): p for p in palette.values()} if hex_palette else {}
+        self._ids: set[str] = set()
+
+    # -- entry point -------------------------------------------------------------------
+    def read(self, text: str) -> tuple[Size | None, Matrix, tuple[Item, ...]]:
+        """Parse SVG text: (root size in mm or None, viewBox→mm matrix, items)."""
+        try:
+            root = ET.fromstring(text)
+        except ET.ParseError as exc:
+            line = exc.position[0] if exc.position else "?"
+            snippet = text.splitlines()[exc.position[0] - 1].strip() if exc.position else ""
+            raise TemplateError.at(f"{self.where}:{line}", f"not well-formed SVG: {exc}",
+                                   f"the rendered line was: {snippet[:120]}")
+        if _local(root.tag) != "svg":
+            raise self.error(root, "the root element must be <svg>")
+        size = None
+        if root.get("width") is not None and root.get("height") is not None:
+            size = Size(self.length(root, "width"), self.length(root, "height"))
+        view = IDENTITY
+        if root.get("viewBox"):
+            vx, vy, vw, vh = (float(v) for v in re.split(r"[\s,]+", root.get("viewBox").strip()))
+            if size is None:
+                size = Size(vw, vh)
+            sx, sy = size.width_mm / vw, size.height_mm / vh
+            view = (sx, 0.0, 0.0, sy, -vx * sx, -vy * sy)
+        black = self.palette.get("black")
+        style = Style(fill=black, stroke=None, stroke_width=0.0)
+        items = self.children(root, style, self.id_prefix or "sheet")
+        return size, view, items
+
+    # -- tree walk ---------------------------------------------------------------------
+    def children(self, parent: ET.Element, style: Style, parent_id: str) -> tuple[Item, ...]:
+        out: list[Item] = []
+        counts: dict[str, int] = {}
+        for el in parent:
+            if not isinstance(el.tag, str):
+                continue  # comments, processing instructions
+            tag = _local(el.tag)
+            if tag in SKIPPED:
+                continue
+            counts[tag] = counts.get(tag, 0) + 1
+            item = self.element(el, tag, style, self.make_id(el, f"{parent_id}-{tag}{counts[tag]}"))
+            if item is not None:
+                out.append(item)
+        return tuple(out)
+
+    def element(self, el: ET.Element, tag: str, inherited: Style, item_id: str) -> Item | None:
+        if el.tag.startswith("{" + SK_NS + "}"):
+            handler = self.handlers.get(tag)
+            if handler is None:
+                raise self.error(el, f"unknown signkit element <sk:{tag}>",
+                                 "signkit elements: " + ", ".join(f"<sk:{t}>" for t in sorted(self.handlers)))
+            return handler(el, Context(self.style(el, inherited), item_id, self.where))
+        if tag not in GEOMETRY:
+            raise self.error(el, f"unsupported SVG element <{tag}>",
+                             "use rect, circle, ellipse, line, polygon, polyline, path or g; text goes in <sk:text>")
+        allowed = COMMON | GEOMETRY[tag]
+        for attr in el.attrib:
+            if _local(attr) not in allowed:
+                raise self.error(el, f"unsupported attribute '{_local(attr)}' on <{tag}>",
+                                 "allowed here: " + ", ".join(sorted(allowed))
+                                 + " (no CSS, opacity or filters: print files are flat CMYK)")
+        style = self.style(el, inherited)
+        if tag == "g":
+            children = self.children(el, style, item_id)
+            return Group(item_id, children, self.transform(el), source=self.where)
+        path = self.geometry(el, tag)
+        shape = Shape(item_id, path, fill=style.fill if tag != "line" else None,
+                      stroke=style.stroke, stroke_width_mm=style.stroke_width if style.stroke else 0.0,
+                      source=self.where)
+        m = self.transform(el)
+        if m != IDENTITY:
+            return Group(f"{item_id}-t", (shape,), m, source=self.where)
+        return shape
+
+    # -- attributes --------------------------------------------------------------------
+    def style(self, el: ET.Element, inherited: Style) -> Style:
+        fill, stroke, width = inherited.fill, inherited.stroke, inherited.stroke_width
+        if el.get("fill") is not None:
+            fill = self.paint(el, el.get("fill"))
+        if el.get("stroke") is not None:
+            stroke = self.paint(el, el.get("stroke"))
+        if el.get("stroke-width") is not None:
+            width = self.length(el, "stroke-width")
+        return Style(fill, stroke, width)
+
+    def paint(self, el: ET.Element, value: str) -> Paint | None:
+        value = value.strip()
+        if value == "none":
+            return None
+        if value in self.palette:
+            return self.palette[value]
+        if value.lower() in self._by_rgb:
+            return self._by_rgb[value.lower()]
+        hint = "palette colours: " + ", ".join(self.palette)
+        if value.startswith("#") or value.startswith("rgb"):
+            raise self.error(el, f"colour {value} is not in the brand palette", hint)
+        raise self.error(el, f"unknown colour '{value}'", hint)
+
+    def length(self, el: ET.Element, name: str, default: float | None = None) -> float:
+        value = el.get(name)
+        if value is None:
+            if default is None:
+                raise self.error(el, f"<{_local(el.tag)}> needs the attribute '{name}'")
+            return default
+        try:
+            return parse_length_mm(value)
+        except ValueError as exc:
+            raise self.error(el, f"{name}: {exc}")
+
+    def transform(self, el: ET.Element) -> Matrix:
+        text = el.get("transform")
+        if not text:
+            return IDENTITY
+        t = Transform()
+        for name, args in re.findall(r"(\w+)\s*\(([^)]*)\)", text):
+            v = [float(a) for a in re.split(r"[\s,]+", args.strip()) if a]
+            if name == "translate":
+                t = t.translate(v[0], v[1] if len(v) > 1 else 0.0)
+            elif name == "scale":
+                t = t.scale(v[0], v[1] if len(v) > 1 else v[0])
+            elif name == "rotate":
+                if len(v) == 3:
+                    t = t.translate(v[1], v[2]).rotate(math.radians(v[0])).translate(-v[1], -v[2])
+                else:
+                    t = t.rotate(math.radians(v[0]))
+            elif name == "matrix" and len(v) == 6:
+                t = t.transform(v)
+            elif name == "skewX":
+                t = t.skew(math.radians(v[0]), 0)
+            elif name == "skewY":
+                t = t.skew(0, math.radians(v[0]))
+            else:
+                raise self.error(el, f"cannot read transform '{name}({args})'")
+        return tuple(float(x) for x in t)  # type: ignore[return-value]
+
+    def make_id(self, el: ET.Element, fallback: str) -> str:
+        base = el.get("id") or fallback
+        if el.get("id") and self.id_prefix:
+            base = f"{self.id_prefix}-{base}"
+        candidate, n = base, 2
+        while candidate in self._ids:
+            candidate, n = f"{base}-{n}", n + 1
+        self._ids.add(candidate)
+        return candidate
+
+    def error(self, el: ET.Element, message: str, hint: str = "") -> TemplateError:
+        label = f"<{_local(el.tag)}" + (f' id="{el.get("id")}"' if el.get("id") else "") + ">"
+        return TemplateError.at(f"{self.where}: {label}", message, hint)
+
+    # -- geometry ----------------------------------------------------------------------
+    def geometry(self, el: ET.Element, tag: str) -> tuple[tuple, ...]:
+        num = lambda name, default=None: self.length(el, name, default)  # noqa: E731
+        if tag == "rect":
+            x, y, w, h = num("x", 0.0), num("y", 0.0), num("width"), num("height")
+            rx = el.get("rx") or el.get("ry")
+            r = min(parse_length_mm(rx), w / 2, h / 2) if rx else 0.0
+            return rect_path(x, y, w, h, r)
+        if tag == "circle":
+            r = num("r")
+            return ellipse_path(num("cx", 0.0), num("cy", 0.0), r, r)
+        if tag == "ellipse":
+            return ellipse_path(num("cx", 0.0), num("cy", 0.0), num("rx"), num("ry"))
+        if tag == "line":
+            return (("M", num("x1", 0.0), num("y1", 0.0)), ("L", num("x2", 0.0), num("y2", 0.0)))
+        if tag in ("polygon", "polyline"):
+            values = [float(v) for v in re.split(r"[\s,]+", (el.get("points") or "").strip()) if v]
+            if len(values) < 4 or len(values) % 2:
+                raise self.error(el, "points needs pairs of numbers")
+            ops = [("M", values[0], values[1])] + [("L", values[i], values[i + 1]) for i in range(2, len(values), 2)]
+            return tuple(ops + [("Z",)] if tag == "polygon" else ops)
+        return self.path_data(el)
+
+    def path_data(self, el: ET.Element) -> tuple[tuple, ...]:
+        pen = RecordingPen()
+        try:
+            parse_path(el.get("d") or "", pen)
+        except (ValueError, IndexError) as exc:
+            raise self.error(el, f"cannot read path data: {exc}")
+        return recording_to_ops(pen.value)
+
+
+def recording_to_ops(value: list) -> tuple[tuple, ...]:
+    """fontTools RecordingPen operations → IR path ops (quadratics raised to cubics)."""
+    ops: list[tuple] = []
+    current = (0.0, 0.0)
+    for op, pts in value:
+        if op == "moveTo":
+            current = pts[0]
+            ops.append(("M", *current))
+        elif op == "lineTo":
+            current = pts[0]
+            ops.append(("L", *current))
+        elif op == "curveTo":
+            for i in range(0, len(pts) - 2, 3):
+                (x1, y1), (x2, y2), (x3, y3) = pts[i:i + 3]
+                ops.append(("C", x1, y1, x2, y2, x3, y3))
+            current = pts[-1]
+        elif op == "qCurveTo":
+            (qx, qy), (x, y) = pts[-2], pts[-1]  # parse_path emits single quadratic segments
+            x0, y0 = current
+            ops.append(("C", x0 + 2 / 3 * (qx - x0), y0 + 2 / 3 * (qy - y0),
+                        x + 2 / 3 * (qx - x), y + 2 / 3 * (qy - y), x, y))
+            current = (x, y)
+        elif op == "closePath":
+            ops.append(("Z",))
+        elif op == "endPath":
+            pass
+    return tuple(ops)
+
+
+def rect_path(x: float, y: float, w: float, h: float, r: float = 0.0) -> tuple[tuple, ...]:
+    if r <= 0:
+        return (("M", x, y), ("L", x + w, y), ("L", x + w, y + h), ("L", x, y + h), ("Z",))
+    k = r * (1 - KAPPA)
+    return (("M", x + r, y), ("L", x + w - r, y), ("C", x + w - k, y, x + w, y + k, x + w, y + r),
+            ("L", x + w, y + h - r), ("C", x + w, y + h - k, x + w - k, y + h, x + w - r, y + h),
+            ("L", x + r, y + h), ("C", x + k, y + h, x, y + h - k, x, y + h - r),
+            ("L", x, y + r), ("C", x, y + k, x + k, y, x + r, y), ("Z",))
+
+
+def ellipse_path(cx: float, cy: float, rx: float, ry: float) -> tuple[tuple, ...]:
+    kx, ky = rx * KAPPA, ry * KAPPA
+    return (("M", cx + rx, cy),
+            ("C", cx + rx, cy + ky, cx + kx, cy + ry, cx, cy + ry),
+            ("C", cx - kx, cy + ry, cx - rx, cy + ky, cx - rx, cy),
+            ("C", cx - rx, cy - ky, cx - kx, cy - ry, cx, cy - ry),
+            ("C", cx + kx, cy - ry, cx + rx, cy - ky, cx + rx, cy), ("Z",))
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]

@@ -1,0 +1,60 @@
+"""Template rendering: a sign type's Jinja2 SVG template + job + brand → SVG text.
+
+In:  the template name (``door-plate.svg.j2``), searched in the brand's ``templates/``
+     first, then signkit's bundled ``templates/``; a context of the job and brand tokens.
+Out: SVG source for :mod:`signkit.layout.svgread`.
+
+Templates run in a Jinja2 sandbox (no attribute access to internals, no file access) with
+autoescaping on, so a room name like ``A&B<室>`` arrives as text, never as markup.
+Undefined variables are errors, not empty strings.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ..errors import TemplateError
+
+
+@lru_cache(maxsize=16)
+def environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["mm"] = _mm
+    return env
+
+
+def _mm(value: float) -> str:
+    """Format a length for an SVG attribute: at most 3 decimals, no trailing zeros."""
+    text = f"{float(value):.3f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def render_template(template_dirs: tuple[Path, ...], name: str, context: dict[str, Any]) -> str:
+    env = environment(template_dirs)
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateNotFound:
+        raise TemplateError.at(name, "template not found", f"looked in {', '.join(map(str, template_dirs))}")
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError.at(f"{exc.filename or name}:{exc.lineno}", f"template syntax error: {exc.message}",
+                               "Jinja2 syntax: {{ value }}, {% if … %}…{% endif %}")
+    try:
+        return template.render(**context)
+    except jinja2.UndefinedError as exc:
+        raise TemplateError.at(name, f"template uses an undefined value: {exc.message}",
+                               "check the names against the template context in docs/templates.md")
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateError.at(name, f"template tried something the sandbox forbids: {exc}",
+                               "templates may read values, not call internals")

@@ -1,0 +1,79 @@
+"""Load and validate ``profile.toml``.
+
+In:  the path of a profile and the room functions the brand knows.
+Out: a :class:`~signkit.profile.model.Profile` whose file paths are absolute and inside the
+     profile's folder, or a :class:`~signkit.errors.ProfileError` listing every problem
+     (key path, message, hint).  Cross-checks done here are the ones without which no sign
+     can be planned: unique ids, known functions, files that exist.  Whether the centre
+     meets the standard is for the checks, not the loader.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Collection
+from pathlib import Path
+
+from ..config import did_you_mean, load, read_toml
+from ..errors import Problem, ProfileError
+from .model import Board, Profile, Room, Showcase
+
+
+def load_profile(path: Path, *, functions: Collection[str]) -> Profile:
+    path = Path(path)
+    file = str(path)
+    profile: Profile = load(Profile, read_toml(path, ProfileError), file=file, error=ProfileError)
+    folder = path.resolve().parent
+    problems: list[Problem] = []
+
+    _unique([r.id for r in profile.rooms], "rooms", "id", file, problems)
+    _unique([b.id for b in profile.boards], "boards", "id", file, problems)
+    for i, room in enumerate(profile.rooms):
+        if room.function not in functions:
+            hint = did_you_mean(room.function, functions) or "known functions: " + ", ".join(sorted(functions))
+            problems.append(Problem(f"{file}: rooms[{i}].function", f"unknown function '{room.function}'", hint))
+        if not room.name.strip():
+            problems.append(Problem(f"{file}: rooms[{i}].name", "is empty", "write the name as it should appear on the sign"))
+
+    boards = tuple(dataclasses.replace(b, file=_inside(folder, b.file, f"boards[{i}].file", file, problems))
+                   for i, b in enumerate(profile.boards))
+    showcase = profile.showcase
+    if showcase is not None:
+        showcase = dataclasses.replace(
+            showcase,
+            file=_inside(folder, showcase.file, "showcase.file", file, problems),
+            images=tuple(_inside(folder, p, f"showcase.images[{i}]", file, problems)
+                         for i, p in enumerate(showcase.images)))
+    if problems:
+        raise ProfileError(problems)
+    return dataclasses.replace(profile, boards=boards, showcase=showcase, source=path.resolve())
+
+
+def _unique(values: list[str], table: str, key: str, file: str, problems: list[Problem]) -> None:
+    for value, count in Counter(values).items():
+        if count > 1:
+            index = [i for i, v in enumerate(values) if v == value][1]
+            problems.append(Problem(f"{file}: {table}[{index}].{key}", f"'{value}' is used {count} times",
+                                    f"every entry of [[{table}]] needs its own {key}"))
+
+
+def _inside(folder: Path, relative: Path, key: str, file: str, problems: list[Problem]) -> Path:
+    """Resolve ``relative`` against the profile folder; it must exist and stay inside it."""
+    where = f"{file}: {key}"
+    if relative.is_absolute():
+        problems.append(Problem(where, f"'{relative}' is an absolute path",
+                                "give the path relative to the profile's folder, e.g. boards/duties.md"))
+        return relative
+    target = (folder / relative).resolve()
+    if not target.is_relative_to(folder):
+        problems.append(Problem(where, f"'{relative}' points outside the profile's folder ({folder})",
+                                "keep board texts and images in the profile's folder or below it"))
+        return target
+    if not target.is_file():
+        problems.append(Problem(where, f"file not found: {relative} (looked for {target})",
+                                "check the spelling of the file name and that the file was copied with the profile"))
+    return target
+
+
+__all__ = ["load_profile", "Profile", "Room", "Board", "Showcase"]

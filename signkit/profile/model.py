@@ -1,0 +1,123 @@
+"""The centre profile as frozen dataclasses: what an official fills in ``profile.toml``.
+
+In:  nothing (declarations only); :mod:`signkit.profile.load` fills them from TOML.
+Out: :class:`Profile` and its parts.  Lengths are millimetres (``*_mm``), areas square
+metres (``*_m2``).  Field docs double as hints in error messages and as descriptions in
+the JSON Schema (``signkit schema``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from ..config import spec
+
+ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
+Side = Literal["left", "right"]
+OrganisationKind = Literal["party", "villagers_committee", "supervision_committee", "economic_cooperative", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Center:
+    """The centre itself: its name on the facade and where it sits."""
+
+    name: str = spec(doc="the full name on the facade sign, e.g. 青禾村党群服务中心")
+    village: str = spec(doc="village name, e.g. 青禾村")
+    township: str = spec(doc="township, e.g. 天王镇")
+    county: str = spec(doc="county or county-level city, e.g. 句容市")
+    city: str = spec(doc="city, e.g. 镇江市")
+    floor_area_m2: float | None = spec(None, gt=0, doc="built floor area of the centre in m²")
+    outdoor_area_m2: float | None = spec(None, ge=0, doc="outdoor square / activity ground in m²")
+    households: int | None = spec(None, ge=0, doc="households served")
+    hotline: str | None = spec(None, doc="service telephone number")
+    slogan: str = spec("以人民为中心", doc="identity line used on boards and the facade")
+    street_distance_mm: float = spec(15000, gt=0, doc="distance from which the facade sign is read, mm")
+
+
+@dataclass(frozen=True, slots=True)
+class Entrance:
+    """The wall with the main door, where the facade sign and the plaques hang."""
+
+    facade_width_mm: float = spec(gt=0, doc="width of the facade wall in mm")
+    door_width_mm: float = spec(gt=0, doc="width of the main door opening in mm")
+    door_height_mm: float = spec(gt=0, doc="height of the main door opening in mm")
+    wall_left_mm: float = spec(ge=0, doc="free wall left of the door frame (seen from outside), mm")
+    wall_right_mm: float = spec(ge=0, doc="free wall right of the door frame (seen from outside), mm")
+    honour_side: Side = spec("right", doc="position of honour for the party plaque, seen from outside")
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """An organisation whose vertical plaque (竖牌) hangs beside the main door."""
+
+    name: str = spec(doc="the legal name exactly as approved, e.g. 中国共产党句容市天王镇青禾村委员会")
+    kind: OrganisationKind = spec(doc="party, villagers_committee, supervision_committee, economic_cooperative or other")
+
+
+@dataclass(frozen=True, slots=True)
+class Door:
+    """A room's door, seen from the corridor."""
+
+    width_mm: float = spec(gt=0, doc="door opening width in mm")
+    height_mm: float = spec(gt=0, doc="door opening height in mm")
+    latch_side: Side = spec(doc="side of the door handle seen from the corridor: left or right")
+    wall_mm: float = spec(ge=0, doc="free wall beside the latch side of the door frame, mm")
+
+
+@dataclass(frozen=True, slots=True)
+class Room:
+    """A room or open area (功能区) of the centre."""
+
+    id: str = spec(pattern=ID_PATTERN, doc="short id in lower-case letters, digits and '-', e.g. party")
+    name: str = spec(doc="the name on the door plate, e.g. 党员活动室")
+    function: str = spec(doc="what the room is for; picks the sign style (see `signkit functions`)")
+    floor: int = spec(1, ge=-5, le=99, doc="floor number (1 = ground floor)")
+    area_m2: float | None = spec(None, gt=0, doc="floor area in m²")
+    door: Door | None = spec(None, doc="the door; a room without one gets a zone sign instead of a plate")
+    windows: tuple[str, ...] = spec((), doc="service windows in this room, e.g. [\"综合窗口\", \"党员服务\"]")
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    """A system-publicity board (制度牌) whose text is a Markdown file."""
+
+    id: str = spec(pattern=ID_PATTERN, doc="short id, e.g. duties")
+    file: Path = spec(doc="Markdown file with the board text, relative to the profile")
+    room: str = spec(doc="id of the room where the board hangs")
+
+
+@dataclass(frozen=True, slots=True)
+class Showcase:
+    """The featured-display board (特色展示)."""
+
+    file: Path = spec(doc="Markdown file with the showcase text, relative to the profile")
+    room: str = spec(doc="id of the room where the showcase hangs")
+    images: tuple[Path, ...] = spec((), doc="optional photos (CMYK-safe JPEG/PNG, ≥ 150 ppi at final size)")
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One centre: everything signkit needs to make its sign set."""
+
+    center: Center
+    entrance: Entrance
+    organisations: tuple[Organisation, ...] = ()
+    rooms: tuple[Room, ...] = ()
+    boards: tuple[Board, ...] = ()
+    showcase: Showcase | None = None
+    rules: dict[str, dict[str, Any]] = spec(
+        default_factory=dict, doc="per-rule overrides, e.g. [rules.VP-04] with parameters, or enabled = false and a reason")
+    source: Path = spec(Path("profile.toml"), internal=True)
+
+    @property
+    def folder(self) -> Path:
+        return self.source.parent
+
+    def room(self, room_id: str) -> Room | None:
+        return next((r for r in self.rooms if r.id == room_id), None)
+
+    def key_of_room(self, room_id: str) -> str:
+        index = next(i for i, r in enumerate(self.rooms) if r.id == room_id)
+        return f"rooms[{index}]"

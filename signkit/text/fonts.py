@@ -1,0 +1,129 @@
+"""Font faces: coverage, shaping handles, outlines and metrics, loaded once per process.
+
+In:  font files (the brand's roles → bundled OTF/CFF files).
+Out: :class:`Face` objects shared by the text engine (shaping, fitting), the backends
+     (outlines through the fontTools pen protocol) and the checks (bounds of the outlines
+     actually drawn).  A :class:`FontBook` maps the brand's roles (``hei``, ``song`` …) to faces.
+
+Outlines come straight from the CFF (no TrueType conversion), drawn with any fontTools
+pen in font units, y up.  Bounds are cached per glyph.  Faces pickle as (role, path) and
+re-open from a per-process cache, so sheets can cross process boundaries.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import uharfbuzz as hb
+from fontTools.pens.basePen import AbstractPen
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.ttLib import TTFont
+
+REFERENCE_HANZI = "国"  # a full-face ideograph, for default character-face metrics
+
+_lock = threading.Lock()
+_faces: dict[tuple[str, str], "Face"] = {}
+
+
+class Face:
+    """One font file playing one role."""
+
+    def __init__(self, role: str, path: Path):
+        self.role = role
+        self.path = Path(path)
+        data = self.path.read_bytes()
+        self._tt = TTFont(self.path, lazy=True)
+        self.units_per_em: int = self._tt["head"].unitsPerEm
+        self.cmap: dict[int, str] = self._tt.getBestCmap()
+        self._glyph_order = self._tt.getGlyphOrder()
+        self._glyph_set = self._tt.getGlyphSet()
+        self.hb_font = hb.Font(hb.Face(hb.Blob(data)))
+        self.family = self._tt["name"].getDebugName(4) or self.path.stem
+        self._bounds: dict[int, tuple[float, float, float, float] | None] = {}
+        os2 = self._tt["OS/2"]
+        self.ascender: int = os2.sTypoAscender
+        self.descender: int = os2.sTypoDescender
+        self.key = f"{role}"  # stable, readable id fragment for SVG defs
+
+    @classmethod
+    def open(cls, role: str, path: str | Path) -> "Face":
+        """The shared face for (role, path) in this process."""
+        key = (role, str(path))
+        with _lock:
+            face = _faces.get(key)
+            if face is None:
+                face = _faces[key] = cls(role, Path(path))
+            return face
+
+    def __reduce__(self):
+        return (Face.open, (self.role, str(self.path)))
+
+    def __repr__(self) -> str:
+        return f"Face({self.role!r}, {self.path.name!r})"
+
+    def covers(self, char: str) -> bool:
+        return ord(char) in self.cmap
+
+    def missing(self, text: str) -> list[str]:
+        """Characters of ``text`` this face cannot draw, in order, without repeats.
+
+        Line breaks and tabs are layout, not glyphs, and are not reported.
+        """
+        seen: list[str] = []
+        for ch in text:
+            if ch not in "\n\t" and ord(ch) not in self.cmap and ch not in seen:
+                seen.append(ch)
+        return seen
+
+    def glyph_name(self, gid: int) -> str:
+        return self._glyph_order[gid]
+
+    def draw(self, gid: int, pen: AbstractPen) -> None:
+        """Draw glyph ``gid`` onto a fontTools pen, in font units, y up."""
+        self._glyph_set[self._glyph_order[gid]].draw(pen)
+
+    def bounds(self, gid: int) -> tuple[float, float, float, float] | None:
+        """Ink bounds (xMin, yMin, xMax, yMax) in font units; None for an empty glyph."""
+        try:
+            return self._bounds[gid]
+        except KeyError:
+            pen = BoundsPen(self._glyph_set)
+            self.draw(gid, pen)
+            self._bounds[gid] = pen.bounds
+            return pen.bounds
+
+    def advance(self, gid: int) -> int:
+        return self.hb_font.get_glyph_h_advance(gid)
+
+    @property
+    def face_height_em(self) -> float:
+        """Ink height of a full-face ideograph, in em (the default character-height ratio)."""
+        return _face_height(self)
+
+
+@lru_cache(maxsize=None)
+def _face_height(face: Face) -> float:
+    gid = face.hb_font.get_nominal_glyph(ord(REFERENCE_HANZI))
+    box = face.bounds(gid) if gid else None
+    if box is None:
+        return (face.ascender - face.descender) / face.units_per_em
+    return (box[3] - box[1]) / face.units_per_em
+
+
+class FontBook:
+    """The brand's font roles, opened lazily."""
+
+    def __init__(self, paths: dict[str, Path]):
+        self._paths = dict(paths)
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return tuple(self._paths)
+
+    def __contains__(self, role: str) -> bool:
+        return role in self._paths
+
+    def face(self, role: str) -> Face:
+        return Face.open(role, self._paths[role])
