@@ -97,6 +97,9 @@ def _identify(canvas: Canvas, options: PdfOptions, *, title: str) -> None:
     pdfx = options.pdfx
     canvas._doc.info = _PdfXInfo(title, pdfx)  # reportlab has no public hook for Info keys
     s = pdfdoc.PDFString
+    catalog = canvas._doc.Catalog
+    # the catalog writes only the keys it knows; OutputIntents (PDF 1.4 name, required by PDF/X) is added
+    catalog.__NoDefault__ = [*pdfdoc.PDFCatalog.__NoDefault__, "OutputIntents"]
     canvas.setCatalogEntry("OutputIntents", [pdfdoc.PDFDictionary({
         "Type": pdfdoc.PDFName("OutputIntent"), "S": pdfdoc.PDFName("GTS_PDFX"),
         "OutputConditionIdentifier": s(pdfx.output_condition_identifier),

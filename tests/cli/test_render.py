@@ -1,0 +1,120 @@
+"""The command line as a user meets it: exit codes, messages without tracebacks,
+nothing written on bad input, and a missing character blocking only its own sign."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import SAMPLE
+
+
+def signkit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "signkit", *args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, "PYTHONWARNINGS": "ignore"})
+
+
+def test_render_sample_exit_0_and_outputs(tmp_path):
+    done = signkit("render", str(SAMPLE), "-o", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "out"
+    for fmt in ("pdf", "svg", "png"):
+        assert len(list((out / fmt).glob(f"plate-*.{fmt}"))) == 12
+    rows = json.loads((out / "schedule.json").read_text(encoding="utf-8"))["signs"]
+    assert {r["id"] for r in rows} >= {"plate-party", "plate-hall"}
+    party = next(r for r in rows if r["id"] == "plate-party")
+    assert party["width_mm"] == 300 and party["height_mm"] == 120 and party["floor"] == 2
+    assert party["file"] == "pdf/plate-party.pdf" and len(party["sha256"]) == 64
+    assert party["approved"] is False  # the emblem is still a placeholder
+    assert next(r for r in rows if r["id"] == "plate-library")["approved"] is True
+    csv_text = (out / "schedule.csv").read_text(encoding="utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("id,type,label,room,floor,text,width_mm,height_mm,material,quantity")
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["error"] == 0
+    assert {f["code"] for f in report["findings"]} == {"EMBLEM_PLACEHOLDER"}
+
+
+@pytest.mark.parametrize("old,new,key", [
+    ('name = "便民服务大厅"', 'nmae = "便民服务大厅"', "rooms[0].nmae"),
+    ("floor = 2", 'floor = "2"', "rooms[1].floor"),
+    ('file = "boards/duties.md"', 'file = "boards/dutys.md"', "boards[0].file"),
+])
+def test_bad_input_exit_2_names_file_and_key_writes_nothing(profile_copy, tmp_path, old, new, key):
+    path = profile_copy(old, new)
+    out = tmp_path / "out"
+    done = signkit("render", str(path), "-o", str(out))
+    assert done.returncode == 2
+    assert f"{path}: {key}" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not out.exists()
+
+
+def test_missing_profile_file(tmp_path):
+    done = signkit("render", str(tmp_path / "nope.toml"), "-o", str(tmp_path / "out"))
+    assert done.returncode == 2 and "file not found" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_missing_character_blocks_only_its_sign(profile_copy, tmp_path):
+    path = profile_copy('name = "调解室"', 'name = "调解室龘"')
+    out = tmp_path / "out"
+    done = signkit("render", str(path), "-o", str(out))
+    assert done.returncode == 1, done.stderr
+    assert "MISSING_GLYPH" in done.stderr and "U+9F98" in done.stderr
+    assert not (out / "pdf" / "plate-mediation.pdf").exists()
+    assert not (out / "svg" / "plate-mediation.svg").exists()
+    assert len(list((out / "pdf").glob("*.pdf"))) == 11
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    missing = [f for f in report["findings"] if f["code"] == "MISSING_GLYPH"]
+    assert len(missing) == 1
+    assert missing[0]["sign"] == "plate-mediation" and missing[0]["key"] == "rooms[5].name"
+    assert "龘" in missing[0]["message"]
+    row = next(r for r in json.loads((out / "schedule.json").read_text(encoding="utf-8"))["signs"]
+               if r["id"] == "plate-mediation")
+    assert row["file"] == "" and row["approved"] is False
+
+
+def test_overflowing_name_is_an_error_not_a_clip(profile_copy, tmp_path):
+    long_name = "句容市天王镇青禾村网格化服务管理工作站第一分站"
+    path = profile_copy('name = "网格化服务管理工作站"', f'name = "{long_name}"')
+    done = signkit("render", str(path), "-o", str(tmp_path / "out"), "--no-png")
+    assert done.returncode == 1
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    overflow = [f for f in report["findings"] if f["code"] == "TEXT_OVERFLOW"]
+    assert [f["sign"] for f in overflow] == ["plate-grid"]
+    assert overflow[0]["key"] == "rooms[4].name"
+
+
+def test_failed_run_keeps_previous_good_output(profile_copy, tmp_path):
+    out = tmp_path / "out"
+    assert signkit("render", str(SAMPLE), "-o", str(out), "--no-png").returncode == 0
+    before = (out / "pdf" / "plate-party.pdf").read_bytes()
+    path = profile_copy('kind = "party"', 'kind = "partty"')
+    done = signkit("render", str(path), "-o", str(out), "--no-png")
+    assert done.returncode == 2 and "did you mean 'party'" in done.stderr
+    assert (out / "pdf" / "plate-party.pdf").read_bytes() == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".signkit-staging")]
+
+
+def test_only_selects_signs_and_unknown_pattern_is_input_error(tmp_path):
+    done = signkit("render", str(SAMPLE), "-o", str(tmp_path / "o"), "--only", "plate-party", "--no-png")
+    assert done.returncode == 0
+    assert [p.name for p in (tmp_path / "o" / "pdf").iterdir()] == ["plate-party.pdf"]
+    done = signkit("render", str(SAMPLE), "-o", str(tmp_path / "o2"), "--only", "plate-partyy")
+    assert done.returncode == 2 and "did you mean 'plate-party'" in done.stderr
+
+
+def test_plan_prints_the_schedule_without_drawing(tmp_path):
+    done = signkit("plan", str(SAMPLE), cwd=tmp_path)
+    assert done.returncode == 0
+    assert "plate-party" in done.stdout and "党员活动室" in done.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_help_describes_exit_codes():
+    done = signkit("render", "--help")
+    assert done.returncode == 0 and "Exit 2" in done.stdout

@@ -1,0 +1,65 @@
+"""Shared fixtures: the bundled brand, the sample profile, one render of the sample per session,
+and a helper that writes a modified copy of the sample profile for broken-input cases."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from signkit.brand import load_brand
+from signkit.build import RenderOptions, build
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DIR = ROOT / "examples" / "qinghe"
+SAMPLE = SAMPLE_DIR / "profile.toml"
+
+
+def need_tool(name: str) -> str:
+    """Path of an external tool.  CI sets SIGNKIT_REQUIRE_TOOLS=1: there a missing tool fails."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed (Debian: poppler-utils, qpdf, ghostscript)"
+        if os.environ.get("SIGNKIT_REQUIRE_TOOLS") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def run_tool(*args: str) -> str:
+    need_tool(args[0])
+    done = subprocess.run(args, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, f"{' '.join(args)} failed: {done.stderr}"
+    return done.stdout
+
+
+@pytest.fixture(scope="session")
+def brand():
+    return load_brand()
+
+
+@pytest.fixture(scope="session")
+def sample_result(tmp_path_factory):
+    out = tmp_path_factory.mktemp("sample") / "out"
+    return build(SAMPLE, RenderOptions(out_dir=out))
+
+
+@pytest.fixture
+def profile_copy(tmp_path):
+    """Copy the sample centre to tmp_path; returns a function that edits profile.toml text."""
+    folder = tmp_path / "centre"
+    shutil.copytree(SAMPLE_DIR, folder)
+    path = folder / "profile.toml"
+
+    def edit(old: str = "", new: str = "", *, append: str = "") -> Path:
+        text = path.read_text(encoding="utf-8")
+        if old:
+            assert old in text, f"test setup: {old!r} not in the sample profile"
+            text = text.replace(old, new, 1)
+        path.write_text(text + append, encoding="utf-8")
+        return path
+
+    return edit

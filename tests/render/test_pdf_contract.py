@@ -1,0 +1,154 @@
+"""The print contract (DESIGN.md §6), verified with public tools on the sample's PDFs:
+pdfinfo (boxes, PDF/X subtype), pdffonts (no fonts), qpdf --check, a scan of every content
+stream for RGB or transparency, Ghostscript inkcov (the inks used), and byte-identical reruns."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pikepdf
+import pytest
+
+from signkit.units import PT_PER_MM
+
+from ..conftest import need_tool, run_tool
+
+PLATE_W, PLATE_H, BLEED = 300.0, 120.0, 3.0
+
+
+def pdfs(result):
+    return sorted((result.out_dir / "pdf").glob("*.pdf"))
+
+
+def boxes(path) -> dict[str, tuple[float, ...]]:
+    text = run_tool("pdfinfo", "-box", str(path))
+    return {m.group(1): tuple(float(v) for v in m.group(2).split())
+            for m in re.finditer(r"^(\w+Box):\s+(.*)$", text, re.M)}
+
+
+def test_every_room_with_a_door_has_a_plate(sample_result):
+    names = sorted(p.stem for p in pdfs(sample_result))
+    assert len(names) == 12
+    assert "plate-party" in names and "plate-reading" not in names  # 共享阅读区 has no door
+
+
+def test_trim_and_bleed_boxes(sample_result):
+    for path in pdfs(sample_result):
+        b = boxes(path)
+        x0, y0, x1, y1 = b["TrimBox"]
+        assert (x1 - x0) / PT_PER_MM == pytest.approx(PLATE_W, abs=0.01)
+        assert (y1 - y0) / PT_PER_MM == pytest.approx(PLATE_H, abs=0.01)
+        bx0, by0, bx1, by1 = b["BleedBox"]
+        for outer, inner, sign in ((bx0, x0, -1), (by0, y0, -1), (bx1, x1, 1), (by1, y1, 1)):
+            assert (outer - inner) * sign / PT_PER_MM == pytest.approx(BLEED, abs=0.01)
+        mx0, my0, mx1, my1 = b["MediaBox"]
+        assert mx0 < bx0 and my0 < by0 and mx1 > bx1 and my1 > by1  # room for crop marks
+    # pdfinfo prints the MediaBox for a missing box: check presence in the file itself
+    with pikepdf.open(pdfs(sample_result)[0]) as pdf:
+        page = pdf.pages[0].obj
+        assert "/TrimBox" in page and "/BleedBox" in page
+
+
+def test_no_fonts_in_any_pdf(sample_result):
+    for path in pdfs(sample_result):
+        lines = run_tool("pdffonts", str(path)).strip().splitlines()
+        assert len(lines) == 2, f"{path.name} lists fonts: {lines[2:]}"
+
+
+def test_qpdf_check_passes(sample_result):
+    need_tool("qpdf")
+    for path in pdfs(sample_result):
+        done = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "No syntax or stream encoding errors" in done.stdout
+
+
+def content_streams(pdf: pikepdf.Pdf):
+    """Every content stream: pages and the Form XObjects they use (glyphs)."""
+    for page in pdf.pages:
+        yield page.obj.Contents.read_bytes()
+        for _, xobj in page.obj.Resources.get("/XObject", {}).items():
+            yield xobj.read_bytes()
+
+
+def test_cmyk_only_no_rgb_no_transparency(sample_result):
+    for path in pdfs(sample_result):
+        with pikepdf.open(path) as pdf:
+            for data in content_streams(pdf):
+                for op in pikepdf.parse_content_stream(pikepdf.Stream(pdf, data)):
+                    name = str(op.operator)
+                    assert name not in ("rg", "RG", "g", "G", "sh", "BI"), f"{path.name}: {name}"
+                    if name in ("cs", "CS"):
+                        assert str(op.operands[0]) == "/All", f"{path.name}: colour space {op.operands[0]}"
+            for page in pdf.pages:
+                res = page.obj.Resources
+                assert "/ExtGState" not in res and "/Shading" not in res and "/Pattern" not in res
+                for _, cs in res.get("/ColorSpace", {}).items():
+                    assert str(cs[0]) == "/Separation" and str(cs[1]) == "/All" and str(cs[2]) == "/DeviceCMYK"
+                assert "/Group" not in page.obj  # no transparency group
+
+
+def test_white_text_and_exact_palette_cmyk(sample_result):
+    with pikepdf.open(sample_result.out_dir / "pdf" / "plate-party.pdf") as pdf:
+        ops = [(str(o.operator), [float(v) for v in o.operands])
+               for o in pikepdf.parse_content_stream(pdf.pages[0])
+               if str(o.operator) in ("k", "K")]
+    fills = {tuple(v) for op, v in ops if op == "k"}
+    assert (0.0, 1.0, 1.0, 0.0) in fills  # party red C0 M100 Y100 K0
+    assert (0.0, 0.0, 0.0, 0.0) in fills  # white text
+    with pikepdf.open(sample_result.out_dir / "pdf" / "plate-library.pdf") as pdf:
+        fills = {tuple(float(v) for v in o.operands) for o in pikepdf.parse_content_stream(pdf.pages[0])
+                 if str(o.operator) == "k"}
+    assert (1.0, 0.6, 0.0, 0.0) in fills  # plate blue C100 M60 Y0 K0
+    assert (0.0, 1.0, 1.0, 0.0) not in fills
+
+
+def test_pdfx_identification(sample_result):
+    path = pdfs(sample_result)[0]
+    info = run_tool("pdfinfo", str(path))
+    assert re.search(r"^PDF version:\s+1\.3$", info, re.M)
+    assert re.search(r"^PDF subtype:\s+PDF/X-1:2001$", info, re.M)
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.docinfo["/GTS_PDFXVersion"]) == "PDF/X-1:2001"
+        assert str(pdf.docinfo["/GTS_PDFXConformance"]) == "PDF/X-1a:2001"
+        assert str(pdf.docinfo["/Trapped"]) == "/False"
+        intent = pdf.Root.OutputIntents[0]
+        assert str(intent.S) == "/GTS_PDFX"
+        assert str(intent.OutputConditionIdentifier) == "JC200103"
+        assert "/ID" in pdf.trailer
+
+
+def test_inks_blue_plate_uses_cyan_magenta_only(sample_result):
+    """Ghostscript's inkcov over the trim+bleed: a blue plate with white text inks C and M only."""
+    need_tool("gs")
+    path = sample_result.out_dir / "pdf" / "plate-library.pdf"
+    out = run_tool("gs", "-q", "-o", "-", "-dUseBleedBox", "-sDEVICE=inkcov", "-r36", str(path))
+    c, m, y, k = (float(v) for v in out.split()[:4])
+    assert c > 0.5 and m > 0.3
+    assert y == 0.0 and k == 0.0
+
+
+def test_rendering_twice_gives_identical_bytes(sample_result, tmp_path):
+    from signkit.build import RenderOptions, build
+
+    from ..conftest import SAMPLE
+
+    again = build(SAMPLE, RenderOptions(out_dir=tmp_path / "again"))
+    for fmt in ("pdf", "svg", "png"):
+        first = sorted((sample_result.out_dir / fmt).iterdir())
+        assert first, fmt
+        for path in first:
+            assert (again.out_dir / fmt / path.name).read_bytes() == path.read_bytes(), path.name
+    assert (again.out_dir / "schedule.csv").read_bytes() == (sample_result.out_dir / "schedule.csv").read_bytes()
+
+
+def test_crop_marks_can_be_turned_off(tmp_path):
+    from signkit.build import RenderOptions, build
+
+    from ..conftest import SAMPLE
+
+    result = build(SAMPLE, RenderOptions(out_dir=tmp_path, only=("plate-party",), crop_marks=False,
+                                         formats=("pdf",)))
+    b = boxes(result.out_dir / "pdf" / "plate-party.pdf")
+    assert b["MediaBox"] == pytest.approx(b["BleedBox"], abs=0.01)
