@@ -22,12 +22,15 @@ from .checks import approved, blocks_drawing, check_sheet, has_errors
 from .checks.findings import Finding
 from .config import did_you_mean
 from .errors import SignkitError
+from .export.batches import group_batches
 from .export.files import MANAGED, OutputTree
+from .export.proof import ProofEntry, proof_pages
 from .export.schedule import ScheduleRow, report_json, schedule_csv, schedule_json, sha256
 from .layout.compose import Composer
+from .layout.sheet import Sheet
 from .plan import SignJob, plan_signs
 from .profile import Profile, load_profile
-from .render import RENDERERS
+from .render import RENDERERS, pdf_options, render_pdf
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 FORMATS = tuple(RENDERERS)
@@ -47,7 +50,12 @@ class RenderOptions:
 class SignResult:
     job: SignJob
     findings: tuple[Finding, ...]
-    files: dict[str, bytes] = field(default_factory=dict)  # format → bytes; empty if not drawable
+    sheet: Sheet | None = None  # None: the sign cannot be drawn (a character no font has)
+    files: dict[str, bytes] = field(default_factory=dict)  # format → bytes
+
+    @property
+    def approved(self) -> bool:
+        return self.sheet is not None and approved(list(self.findings))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +83,11 @@ def build(profile_path: Path, options: RenderOptions = RenderOptions()) -> Build
     out_dir = options.out_dir or default_out_dir(profile)
     managed = () if options.only else MANAGED  # a partial run must not remove the other signs' files
     with OutputTree(out_dir, managed=managed) as tree:  # export
-        rows = write_signs(tree, signs, brand)
+        batches = write_batches(tree, signs, brand)
+        rows = write_signs(tree, signs, brand, batches)
+        tree.write("proof.pdf", render_pdf(
+            proof_pages([ProofEntry(s.job, s.sheet, s.findings) for s in signs], brand=brand, title=profile.center.name),
+            options=pdf_options(brand.output, crop_marks=False, title=f"{profile.center.name} proof")))
         tree.write("schedule.csv", schedule_csv(rows))
         tree.write("schedule.json", schedule_json(rows))
         tree.write("report.json", report_json(list(findings), profile=str(profile.source),
@@ -127,7 +139,7 @@ class SignMaker:
         if blocks_drawing(list(findings)):
             return SignResult(job, findings)
         files = {fmt: RENDERERS[fmt](sheet, self.brand.output) for fmt in self.formats}  # render
-        return SignResult(job, findings, files)
+        return SignResult(job, findings, sheet, files)
 
 
 _worker: SignMaker | None = None
@@ -143,16 +155,29 @@ def _make_in_worker(job: SignJob) -> SignResult:
     return _worker.make(job)
 
 
-def write_signs(tree: OutputTree, signs: tuple[SignResult, ...], brand: Brand) -> list[ScheduleRow]:
+def write_batches(tree: OutputTree, signs: tuple[SignResult, ...], brand: Brand) -> dict[str, tuple[str, int]]:
+    """One PDF per stock and size with the approved signs; returns sign id → (batch file, page)."""
+    by_id = {s.job.id: s for s in signs}
+    where: dict[str, tuple[str, int]] = {}
+    for name, jobs in group_batches([s.job for s in signs if s.approved], brand).items():
+        sheets = [by_id[j.id].sheet for j in jobs]
+        tree.write(name, render_pdf(sheets, options=pdf_options(brand.output, title=name)))  # type: ignore[arg-type]
+        where.update({j.id: (name, page) for page, j in enumerate(jobs, start=1)})
+    return where
+
+
+def write_signs(tree: OutputTree, signs: tuple[SignResult, ...], brand: Brand,
+                batches: dict[str, tuple[str, int]]) -> list[ScheduleRow]:
     rows = []
     for sign in signs:
         for fmt, data in sign.files.items():
             tree.write(f"{fmt}/{sign.job.id}.{fmt}", data)
         pdf = sign.files.get("pdf")
-        label = brand.signs[sign.job.kind].label or sign.job.kind
+        batch, page = batches.get(sign.job.id, ("", 0))
         rows.append(ScheduleRow(
-            job=sign.job, label=label, file=f"pdf/{sign.job.id}.pdf" if pdf else "", page=1,
-            sha256=sha256(pdf) if pdf else "", approved=approved(list(sign.findings)) and bool(pdf),
+            job=sign.job, label=brand.signs[sign.job.kind].label or sign.job.kind,
+            file=f"pdf/{sign.job.id}.pdf" if pdf else "", sha256=sha256(pdf) if pdf else "",
+            batch=batch, batch_page=page, approved=sign.approved,
             errors=sum(f.severity == "error" for f in sign.findings),
             warnings=sum(f.severity == "warning" for f in sign.findings)))
     return rows

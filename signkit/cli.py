@@ -22,7 +22,7 @@ from .plan import plan_signs
 from .profile.model import Profile
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
     help="signkit: the complete sign set of a rural party-mass service centre (党群服务中心) "
          "from one profile.toml, as print-ready PDF (CMYK, bleed, crop marks, PDF/X-1a), SVG and PNG.")
 

@@ -71,6 +71,7 @@ class Output:
     mark_length_mm: float = spec(5.0, gt=0, doc="length of a crop mark, mm")
     mark_width_mm: float = spec(0.1, gt=0, doc="line width of a crop mark, mm")
     png_px_per_mm: float = spec(3.0, gt=0, le=20, doc="resolution of the PNG previews")
+    png_max_px: int = spec(2400, ge=100, doc="longest side of a PNG preview, px (large signs are scaled down)")
     max_ink_percent: float = spec(300, gt=0, le=400, doc="total area coverage limit (sum of C+M+Y+K)")
     pdfx: PdfX = PdfX()
 
@@ -93,8 +94,11 @@ class SignType:
     label: str = spec("", doc="name in the schedule, e.g. 门牌 door plate")
     allowed_sizes_mm: tuple[tuple[float, float], ...] = spec((), doc="sizes the identity allows")
     material: str = spec("", doc="stock for the print shop, e.g. 3 mm aluminium composite")
+    material_code: str = spec("sheet", pattern=r"[a-z0-9][a-z0-9-]*",
+                              doc="short name of the stock for batch file names, e.g. acp-3mm")
     quantity: int = spec(1, ge=1, doc="copies of each sign")
     placement: Placement = Placement()
+    folds_mm: tuple[float, ...] = spec((), doc="fold lines across the sheet, mm from the top of the trim (tent signs)")
     tokens: dict[str, Any] = spec(default_factory=dict, doc="numbers and names the template reads")
     styles: dict[str, dict[str, Any]] = spec(default_factory=dict, doc="named colour styles, e.g. party, standard")
 

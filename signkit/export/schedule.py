@@ -18,16 +18,17 @@ from ..plan.jobs import SignJob
 
 COLUMNS = ("id", "type", "label", "room", "floor", "text", "width_mm", "height_mm", "material", "quantity",
            "location", "wall", "anchor", "mount_height_mm", "offset_mm", "side", "approved", "errors", "warnings",
-           "file", "page", "sha256")
+           "file", "sha256", "batch", "batch_page")
 
 
 @dataclass(frozen=True, slots=True)
 class ScheduleRow:
     job: SignJob
     label: str
-    file: str  # relative path of the sign's print PDF, "" if none was made
-    page: int
-    sha256: str
+    file: str  # relative path of the sign's own PDF, "" if none was made
+    sha256: str  # of that PDF
+    batch: str  # the print-shop batch PDF holding the sign ("" if not approved for print)
+    batch_page: int
     approved: bool
     errors: int
     warnings: int
@@ -40,7 +41,8 @@ class ScheduleRow:
             "quantity": j.quantity, "location": p.location, "wall": p.wall, "anchor": p.anchor,
             "mount_height_mm": p.height_mm, "offset_mm": round(p.offset_mm, 1), "side": p.side,
             "approved": self.approved, "errors": self.errors, "warnings": self.warnings,
-            "file": self.file, "page": self.page if self.file else None, "sha256": self.sha256,
+            "file": self.file, "sha256": self.sha256,
+            "batch": self.batch, "batch_page": self.batch_page if self.batch else None,
         }
 
 
@@ -55,7 +57,7 @@ def schedule_csv(rows: list[ScheduleRow]) -> bytes:
     for row in rows:
         values = row.as_dict()
         values["approved"] = "yes" if values["approved"] else "no"
-        values["page"] = "" if values["page"] is None else values["page"]
+        values["batch_page"] = "" if values["batch_page"] is None else values["batch_page"]
         values["floor"] = "" if values["floor"] is None else values["floor"]
         writer.writerow({k: _num(v) for k, v in values.items()})
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 CSV correctly

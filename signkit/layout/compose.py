@@ -6,6 +6,7 @@ Out: a :class:`~signkit.layout.sheet.Sheet` (trim, bleed, items in mm).
 Steps: render the sign type's Jinja2 SVG template with the job and the brand's tokens and
 style → read the SVG into IR items (:mod:`.svgread`) → on the way, each signkit element
 becomes items: ``<sk:text>`` a fitted single line (:mod:`signkit.text.line`),
+``<sk:column>`` a vertical column spread over its frame (:mod:`signkit.text.vertical`),
 ``<sk:asset>`` the brand artwork for a slot, scaled uniformly into its box.
 
 Text that does not fit, or characters the font lacks, do not stop composition: the sheet
@@ -22,8 +23,9 @@ from typing import Any
 from ..brand import Brand
 from ..errors import BrandError, TemplateError
 from ..plan.jobs import SignJob
-from ..text.fonts import FontBook
+from ..text.fonts import Face, FontBook
 from ..text.line import LineSpec, set_line
+from ..text.vertical import ColumnSpec, set_column
 from ..units import parse_length_mm
 from .sheet import IDENTITY, Glyphs, Group, Item, Paint, Rect, Sheet, Size, multiply
 from .svgread import Context, SvgReader
@@ -44,7 +46,7 @@ class Composer:
         self.brand = brand
         self.paints = palette_paints(brand)
         self.fonts = FontBook(brand.font_paths)
-        self._assets: dict[str, tuple[Size, tuple[float, ...], tuple[Item, ...]]] = {}
+        self._assets: dict[tuple[str, str], tuple[Size, tuple[float, ...], tuple[Item, ...]]] = {}
 
     def compose(self, job: SignJob) -> Sheet:
         sign = self.brand.signs[job.kind]
@@ -59,7 +61,7 @@ class Composer:
         where = f"{sign.template} ({job.id})"
         svg = render_template(self.brand.template_dirs, sign.template, context)
         reader = SvgReader(palette=self.paints, where=where, id_prefix=job.id,
-                           handlers={"text": self._text, "asset": self._asset})
+                           handlers={"text": self._text, "column": self._column, "asset": self._asset})
         size, view, items = reader.read(svg)
         if size is None or abs(size.width_mm - job.width_mm) > SIZE_TOLERANCE_MM \
                 or abs(size.height_mm - job.height_mm) > SIZE_TOLERANCE_MM:
@@ -69,29 +71,44 @@ class Composer:
         if view != IDENTITY:
             items = (Group(f"{job.id}-view", items, view, source=where),)
         return Sheet(job.id, Size(job.width_mm, job.height_mm), bleed, items, title=job.text,
-                     meta=(("kind", job.kind), ("style", job.style), ("source", job.source)))
+                     meta=(("kind", job.kind), ("style", job.style), ("source", job.source)),
+                     folds_mm=sign.folds_mm)
 
     # -- signkit elements ----------------------------------------------------------------
     def _text(self, el: ET.Element, ctx: Context) -> Item:
-        """``<sk:text x y width height font align min-char-height max-char-height max-tracking key>``."""
-        reader_error = lambda msg, hint="": TemplateError.at(f"{ctx.where}: <sk:text id={ctx.id}>", msg, hint)  # noqa: E731
+        """``<sk:text x y width height font align min-char-height max-char-height max-tracking key>``:
+        one line, fitted (text/line.py)."""
+        face, frame, text = self._frame(el, ctx)
+        align = el.get("align", "center")
+        if align not in ("left", "center", "right"):
+            raise _element_error(el, ctx, f"align must be left, center or right, not '{align}'")
+        spec = LineSpec(frame=frame, min_char_height_mm=_num(el, "min-char-height", ctx),
+                        max_char_height_mm=_num(el, "max-char-height", ctx), align=align,  # type: ignore[arg-type]
+                        max_tracking_em=_num(el, "max-tracking", ctx, 0.0))
+        line = set_line(face, text, spec)
+        return Glyphs(ctx.id, face, line.size_mm, line.glyphs, ctx.style.fill, text,  # type: ignore[arg-type]
+                      source=el.get("key", ctx.where), fit=line.fit)
+
+    def _column(self, el: ET.Element, ctx: Context) -> Item:
+        """``<sk:column x y width height font min-char-height max-char-height min-gap key>``: one vertical
+        column, characters spread evenly over the frame (text/vertical.py)."""
+        face, frame, text = self._frame(el, ctx)
+        spec = ColumnSpec(frame=frame, min_char_height_mm=_num(el, "min-char-height", ctx),
+                          max_char_height_mm=_num(el, "max-char-height", ctx),
+                          min_gap_em=_num(el, "min-gap", ctx, 0.0))
+        column = set_column(face, text, spec)
+        return Glyphs(ctx.id, face, column.size_mm, column.glyphs, ctx.style.fill, text,  # type: ignore[arg-type]
+                      source=el.get("key", ctx.where), fit=column.fit, vertical=True)
+
+    def _frame(self, el: ET.Element, ctx: Context) -> tuple[Face, Rect, str]:
+        """What every text frame declares: a font role, a fill, a box, and its text."""
         role = el.get("font", "")
         if role not in self.fonts:
-            raise reader_error(f"unknown font role '{role}'", "font roles: " + ", ".join(self.fonts.roles))
+            raise _element_error(el, ctx, f"unknown font role '{role}'", "font roles: " + ", ".join(self.fonts.roles))
         if ctx.style.fill is None:
-            raise reader_error("text needs a fill colour", 'add fill="white" (a palette name)')
+            raise _element_error(el, ctx, "text needs a fill colour", 'add fill="white" (a palette name)')
         frame = Rect(*(_num(el, a, ctx) for a in ("x", "y", "width", "height")))
-        spec = LineSpec(frame=frame, min_char_height_mm=_num(el, "min-char-height", ctx),
-                        max_char_height_mm=_num(el, "max-char-height", ctx),
-                        align=el.get("align", "center"),  # type: ignore[arg-type]
-                        max_tracking_em=_num(el, "max-tracking", ctx, 0.0))
-        if spec.align not in ("left", "center", "right"):
-            raise reader_error(f"align must be left, center or right, not '{spec.align}'")
-        text = " ".join((el.text or "").split())
-        face = self.fonts.face(role)
-        line = set_line(face, text, spec)
-        return Glyphs(ctx.id, face, line.size_mm, line.glyphs, ctx.style.fill, text,
-                      source=el.get("key", ctx.where), fit=line.fit)
+        return self.fonts.face(role), frame, " ".join((el.text or "").split())
 
     def _asset(self, el: ET.Element, ctx: Context) -> Item:
         """``<sk:asset name x y width height>``: brand artwork scaled to fit, centred, aspect kept."""
@@ -99,7 +116,7 @@ class Composer:
         if name not in self.brand.assets:
             raise TemplateError.at(f"{ctx.where}: <sk:asset>", f"unknown asset '{name}'",
                                    "assets: " + ", ".join(self.brand.assets))
-        size, view, items = self._load_asset(name)
+        size, view, items = self._load_asset(name, ctx.style.fill)
         box = Rect(*(_num(el, a, ctx) for a in ("x", "y", "width", "height")))
         scale = min(box.width / size.width_mm, box.height / size.height_mm)
         dx = box.x + (box.width - size.width_mm * scale) / 2
@@ -109,16 +126,22 @@ class Composer:
         return Group(ctx.id, items, transform, source=f"brand.assets.{name}", label=asset.note or name,
                      asset=name, placeholder=asset.placeholder)
 
-    def _load_asset(self, name: str) -> tuple[Size, tuple[float, ...], tuple[Item, ...]]:
-        if name not in self._assets:
+    def _load_asset(self, name: str, current: Paint | None) -> tuple[Size, tuple[float, ...], tuple[Item, ...]]:
+        """The asset's items, parsed once per colour its ``currentColor`` takes."""
+        key = (name, current.name if current else "")
+        if key not in self._assets:
             path: Path = self.brand.asset_paths[name]
             reader = SvgReader(palette=self.paints, where=str(path), hex_palette=True, id_prefix=name,
-                               handlers={"text": self._text})
+                               handlers={"text": self._text}, current=current)
             size, view, items = reader.read(path.read_text(encoding="utf-8"))
             if size is None:
                 raise BrandError.at(str(path), "the asset's <svg> has no size", "give it a viewBox")
-            self._assets[name] = (size, view, items)
-        return self._assets[name]
+            self._assets[key] = (size, view, items)
+        return self._assets[key]
+
+
+def _element_error(el: ET.Element, ctx: Context, message: str, hint: str = "") -> TemplateError:
+    return TemplateError.at(f"{ctx.where}: <sk:{el.tag.rsplit('}', 1)[-1]} id={ctx.id}>", message, hint)
 
 
 def _num(el: ET.Element, name: str, ctx: Context, default: float | None = None) -> float:
@@ -126,9 +149,8 @@ def _num(el: ET.Element, name: str, ctx: Context, default: float | None = None) 
     if value is None:
         if default is not None:
             return default
-        raise TemplateError.at(f"{ctx.where}: <sk:{el.tag.rsplit('}', 1)[-1]} id={ctx.id}>",
-                               f"missing attribute '{name}'")
+        raise _element_error(el, ctx, f"missing attribute '{name}'")
     try:
         return parse_length_mm(value)
     except ValueError as exc:
-        raise TemplateError.at(f"{ctx.where}: <sk:… id={ctx.id}>", f"{name}: {exc}")
+        raise _element_error(el, ctx, f"{name}: {exc}")

@@ -94,6 +94,7 @@ class Shape:
     stroke: Paint | None = None
     stroke_width_mm: float = 0.0
     source: str = ""
+    even_odd: bool = False  # fill rule: False nonzero (the SVG default), True even-odd
 
     def bounds(self) -> Rect | None:
         xs = [v for op in self.path for v in op[1::2]]
@@ -166,6 +167,8 @@ class Glyphs:
 class Group:
     """Children under a transform; ``label`` becomes the SVG ``aria-label``.
 
+    ``clip`` (in the group's own coordinates, before its transform) hides what lies
+    outside it, as a proof sheet shows each sign's trim without its bleed.
     ``asset`` names the brand asset slot the group came from (``emblem`` …) and
     ``placeholder`` marks stand-in artwork that must not be printed.
     """
@@ -177,6 +180,7 @@ class Group:
     label: str | None = None
     asset: str | None = None
     placeholder: bool = False
+    clip: Rect | None = None
 
 
 Item = Union[Shape, Glyphs, Group]
@@ -192,6 +196,7 @@ class Sheet:
     items: tuple[Item, ...]
     title: str = ""
     meta: tuple[tuple[str, str], ...] = field(default=())
+    folds_mm: tuple[float, ...] = ()  # horizontal fold lines, mm from the top of the trim; marked outside it
 
     @property
     def trim_rect(self) -> Rect:

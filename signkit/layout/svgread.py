@@ -7,9 +7,11 @@ Out: the root size (mm) and a tuple of :class:`~signkit.layout.sheet.Item`.
 Accepted SVG: ``svg``, ``g`` (with ``transform``), ``rect`` (``rx``/``ry``), ``circle``,
 ``ellipse``, ``line``, ``polygon``, ``polyline``, ``path`` (all commands, arcs included,
 via fontTools' SVG path parser); ``title``, ``desc`` and ``metadata`` are skipped.
-Presentation attributes: ``fill``, ``stroke``, ``stroke-width`` (inherited through groups).
+Presentation attributes: ``fill``, ``fill-rule``, ``stroke``, ``stroke-width`` (inherited
+through groups).
 Numbers are millimetres.  Colours are palette names (``fill="party-red"``); in brand
-artwork an sRGB hex equal to a palette entry's ``rgb`` also resolves to that entry.
+artwork an sRGB hex equal to a palette entry's ``rgb`` also resolves to that entry, and
+``currentColor`` is the ``fill`` of the ``<sk:asset>`` that places it.
 Anything else (CSS, opacity, filters, masks, unknown elements or attributes, off-palette
 colours) is an error naming the element: print files allow no surprises.
 """
@@ -35,7 +37,7 @@ SK_NS = "https://signkit.dev/ns"
 KAPPA = 0.5522847498307936  # cubic Bézier handle length for a quarter circle
 
 SKIPPED = {"title", "desc", "metadata", "defs"}
-COMMON = {"id", "fill", "stroke", "stroke-width", "transform"}
+COMMON = {"id", "fill", "fill-rule", "stroke", "stroke-width", "transform"}
 GEOMETRY = {
     "rect": {"x", "y", "width", "height", "rx", "ry"},
     "circle": {"cx", "cy", "r"},
@@ -55,6 +57,7 @@ class Style:
     fill: Paint | None
     stroke: Paint | None
     stroke_width: float
+    even_odd: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +74,9 @@ Handler = Callable[[ET.Element, Context], Item | None]
 
 class SvgReader:
     def __init__(self, *, palette: Mapping[str, Paint], where: str, handlers: Mapping[str, Handler] | None = None,
-                 hex_palette: bool = False, id_prefix: str = ""):
+                 hex_palette: bool = False, id_prefix: str = "", current: Paint | None = None):
         self.palette = palette
+        self.current = current  # what ``currentColor`` means (brand artwork drawn in the text colour)
         self.where = where
         self.handlers = handlers or {}
         self.id_prefix = id_prefix
@@ -145,7 +149,7 @@ class SvgReader:
         path = self.geometry(el, tag)
         shape = Shape(item_id, path, fill=style.fill if tag != "line" else None,
                       stroke=style.stroke, stroke_width_mm=style.stroke_width if style.stroke else 0.0,
-                      source=self.where)
+                      source=self.where, even_odd=style.even_odd)
         m = self.transform(el)
         if m != IDENTITY:
             return Group(f"{item_id}-t", (shape,), m, source=self.where)
@@ -153,19 +157,29 @@ class SvgReader:
 
     # -- attributes --------------------------------------------------------------------
     def style(self, el: ET.Element, inherited: Style) -> Style:
-        fill, stroke, width = inherited.fill, inherited.stroke, inherited.stroke_width
+        fill, stroke, width, even_odd = inherited.fill, inherited.stroke, inherited.stroke_width, inherited.even_odd
+        rule = el.get("fill-rule")
+        if rule is not None:
+            if rule not in ("nonzero", "evenodd"):
+                raise self.error(el, f"fill-rule must be nonzero or evenodd, not '{rule}'")
+            even_odd = rule == "evenodd"
         if el.get("fill") is not None:
             fill = self.paint(el, el.get("fill"))
         if el.get("stroke") is not None:
             stroke = self.paint(el, el.get("stroke"))
         if el.get("stroke-width") is not None:
             width = self.length(el, "stroke-width")
-        return Style(fill, stroke, width)
+        return Style(fill, stroke, width, even_odd)
 
     def paint(self, el: ET.Element, value: str) -> Paint | None:
         value = value.strip()
         if value == "none":
             return None
+        if value == "currentColor":
+            if self.current is None:
+                raise self.error(el, "currentColor is only for brand artwork placed with a fill",
+                                 'give the <sk:asset> a fill="…" palette colour')
+            return self.current
         if value in self.palette:
             return self.palette[value]
         if value.lower() in self._by_rgb:

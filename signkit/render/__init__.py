@@ -26,7 +26,7 @@ def pdf_options(output: Output, **overrides) -> PdfOptions:
 RENDERERS: dict[str, Callable[[Sheet, Output], bytes]] = {
     "pdf": lambda sheet, output: render_pdf([sheet], options=pdf_options(output)),
     "svg": lambda sheet, output: render_svg(sheet),
-    "png": lambda sheet, output: render_png(sheet, px_per_mm=output.png_px_per_mm),
+    "png": lambda sheet, output: render_png(sheet, px_per_mm=output.png_px_per_mm, max_px=output.png_max_px),
 }
 
 __all__ = ["RENDERERS", "PdfOptions", "pdf_options", "render_pdf", "render_png", "render_svg"]

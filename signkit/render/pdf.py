@@ -132,6 +132,7 @@ def _draw_page(canvas: Canvas, sheet: Sheet, options: PdfOptions) -> None:
         canvas._formsinuse.append(name)  # page resources list the forms drawn above
     if options.crop_marks:
         _crop_marks(canvas, margin, w, h, b, options)
+        _fold_marks(canvas, margin, w, h, b, sheet.folds_mm, options)
     canvas.showPage()
 
 
@@ -158,6 +159,8 @@ def _draw_shape(shape: Shape, out: list[str]) -> None:
         out.append(_cmyk(shape.stroke, "K"))
         out.append(f"{_n(shape.stroke_width_mm)} w")
     paint = "B" if shape.fill is not None and shape.stroke is not None else ("f" if shape.fill is not None else "S")
+    if shape.even_odd and shape.fill is not None:
+        paint += "*"
     out.append(ops[0] + " " + paint)
 
 
@@ -175,6 +178,9 @@ def _draw_glyphs(run: Glyphs, out: list[str], forms: dict[str, bytes]) -> None:
 def _draw_group(group: Group, out: list[str], forms: dict[str, bytes]) -> None:
     a, b, c, d, e, f = group.transform
     out.append(f"q {a:.6g} {b:.6g} {c:.6g} {d:.6g} {_n(e)} {_n(f)} cm")
+    if group.clip is not None:
+        r = group.clip
+        out.append(f"{_n(r.x)} {_n(r.y)} {_n(r.width)} {_n(r.height)} re W n")
     _draw_items(group.children, out, forms)
     out.append("Q")
 
@@ -191,6 +197,26 @@ def _crop_marks(canvas: Canvas, margin: float, w: float, h: float, bleed: float,
     for x in (margin, margin + w):  # vertical marks above and below the trim corners
         lines += [(x, margin - start, x, margin - end), (x, margin + h + start, x, margin + h + end)]
     for y in (margin, margin + h):  # horizontal marks left and right
+        lines += [(margin - start, y, margin - end, y), (margin + w + start, y, margin + w + end, y)]
+    canvas.lines([tuple(v * k for v in line) for line in lines])
+    canvas.restoreState()
+
+
+def _fold_marks(canvas: Canvas, margin: float, w: float, h: float, bleed: float, folds: tuple[float, ...],
+                options: PdfOptions) -> None:
+    """Dashed marks left and right of the sheet, outside the bleed, at each fold line."""
+    if not folds:
+        return
+    k = PT_PER_MM
+    page_h = h + 2 * margin
+    canvas.saveState()
+    canvas.setStrokeColor(CMYKColorSep(1, 1, 1, 1, spotName="All", alpha=None))
+    canvas.setLineWidth(options.mark_width_mm * k)
+    canvas.setDash(1.0 * k, 1.0 * k)
+    start, end = bleed + options.mark_offset_mm, bleed + options.mark_offset_mm + options.mark_length_mm
+    lines = []
+    for fold in folds:
+        y = page_h - (margin + fold)  # PDF y is up
         lines += [(margin - start, y, margin - end, y), (margin + w + start, y, margin + w + end, y)]
     canvas.lines([tuple(v * k for v in line) for line in lines])
     canvas.restoreState()

@@ -1,6 +1,7 @@
 """PNG backend: Sheet → preview PNG bytes, rasterised from the trim-only SVG with cairosvg.
 
-In:  a :class:`~signkit.layout.sheet.Sheet` and a resolution in pixels per millimetre.
+In:  a :class:`~signkit.layout.sheet.Sheet`, a resolution in pixels per millimetre and a cap
+     on the longest side.
 Out: PNG bytes (sRGB, screen preview only: cairosvg paints RGB, so PNGs never go to print;
      PRINT-NOTES: cairosvg).
 """
@@ -13,7 +14,10 @@ from ..layout.sheet import Sheet
 from .svg import render_svg
 
 
-def render_png(sheet: Sheet, *, px_per_mm: float = 3.0) -> bytes:
+def render_png(sheet: Sheet, *, px_per_mm: float = 3.0, max_px: int = 2400) -> bytes:
+    """``px_per_mm`` resolution, scaled down so the longest side stays within ``max_px``."""
     svg = render_svg(sheet, include_bleed=False)
-    width = max(1, round(sheet.trim.width_mm * px_per_mm))
-    return cairosvg.svg2png(bytestring=svg, output_width=width)
+    w, h = sheet.trim.width_mm, sheet.trim.height_mm
+    scale = min(px_per_mm, max_px / max(w, h))
+    return cairosvg.svg2png(bytestring=svg, output_width=max(1, round(w * scale)),
+                            output_height=max(1, round(h * scale)))

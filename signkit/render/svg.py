@@ -72,6 +72,8 @@ def _draw_items(items: tuple[Item, ...], parent, state: _State) -> None:
 def _draw_shape(shape: Shape, parent, state: _State) -> None:
     attrs = {"id": state.unique(shape.id), "d": _path_d(shape.path),
              "fill": shape.fill.rgb if shape.fill else "none"}
+    if shape.even_odd:
+        attrs["fill-rule"] = "evenodd"
     if shape.stroke is not None:
         attrs["stroke"] = shape.stroke.rgb
         attrs["stroke-width"] = _n(shape.stroke_width_mm)
@@ -97,7 +99,15 @@ def _draw_group(group: Group, parent, state: _State) -> None:
     g = state.dwg.g(**attrs)
     if group.label:
         g["aria-label"] = group.label
-    _draw_items(group.children, g, state)
+    target = g
+    if group.clip is not None:
+        # the clip is in the group's own coordinates: an inner group carries it
+        clip_id = state.unique(f"{attrs['id']}-clip")
+        clip = state.dwg.defs.add(state.dwg.clipPath(id=clip_id))
+        r = group.clip
+        clip.add(state.dwg.rect((_n(r.x), _n(r.y)), (_n(r.width), _n(r.height))))
+        target = g.add(state.dwg.g(clip_path=f"url(#{clip_id})"))
+    _draw_items(group.children, target, state)
     parent.add(g)
 
 

@@ -65,14 +65,16 @@ def test_missing_character_blocks_only_its_sign(profile_copy, tmp_path):
     done = signkit("render", str(path), "-o", str(out))
     assert done.returncode == 1, done.stderr
     assert "MISSING_GLYPH" in done.stderr and "U+9F98" in done.stderr
-    assert not (out / "pdf" / "plate-mediation.pdf").exists()
-    assert not (out / "svg" / "plate-mediation.svg").exists()
-    assert len(list((out / "pdf").glob("*.pdf"))) == 11
+    # the name appears on its door plate and on the ground-floor directory: both are blocked
+    for blocked in ("plate-mediation", "directory-1f"):
+        assert not (out / "pdf" / f"{blocked}.pdf").exists()
+        assert not (out / "svg" / f"{blocked}.svg").exists()
+    assert len(list((out / "pdf").glob("*.pdf"))) == 28 - 2
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     missing = [f for f in report["findings"] if f["code"] == "MISSING_GLYPH"]
-    assert len(missing) == 1
-    assert missing[0]["sign"] == "plate-mediation" and missing[0]["key"] == "rooms[5].name"
-    assert "龘" in missing[0]["message"]
+    assert sorted((f["sign"], f["key"]) for f in missing) == [("directory-1f", "rooms[5].name"),
+                                                               ("plate-mediation", "rooms[5].name")]
+    assert all("龘" in f["message"] for f in missing)
     row = next(r for r in json.loads((out / "schedule.json").read_text(encoding="utf-8"))["signs"]
                if r["id"] == "plate-mediation")
     assert row["file"] == "" and row["approved"] is False
@@ -118,3 +120,21 @@ def test_plan_prints_the_schedule_without_drawing(tmp_path):
 def test_help_describes_exit_codes():
     done = signkit("render", "--help")
     assert done.returncode == 0 and "Exit 2" in done.stdout
+
+
+def test_organisation_name_too_long_for_its_plaque_fails_that_plaque_only(profile_copy, tmp_path):
+    long_name = "句容市天王镇青禾村股份经济合作社" * 3
+    path = profile_copy('name = "句容市天王镇青禾村股份经济合作社"', f'name = "{long_name}"')
+    done = signkit("render", str(path), "-o", str(tmp_path / "out"), "--no-png")
+    assert done.returncode == 1
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    errors = [(f["code"], f["sign"], f["key"]) for f in report["findings"] if f["severity"] == "error"]
+    assert errors == [("TEXT_OVERFLOW", "plaque-4-cooperative", "organisations[3].name")]
+    assert (tmp_path / "out" / "pdf" / "plaque-3-supervision.pdf").is_file()
+
+
+def test_unknown_organisation_kind_is_exit_2_with_did_you_mean(profile_copy, tmp_path):
+    path = profile_copy('kind = "villagers_committee"', 'kind = "villager_committee"')
+    done = signkit("render", str(path), "-o", str(tmp_path / "out"))
+    assert done.returncode == 2
+    assert "organisations[1].kind" in done.stderr and "did you mean 'villagers_committee'" in done.stderr

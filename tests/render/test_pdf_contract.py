@@ -18,7 +18,12 @@ PLATE_W, PLATE_H, BLEED = 300.0, 120.0, 3.0
 
 
 def pdfs(result):
+    """Every print PDF: the single-sign files and the print-shop batches."""
     return sorted((result.out_dir / "pdf").glob("*.pdf"))
+
+
+def all_print_pdfs(result):
+    return pdfs(result) + sorted((result.out_dir / "print").glob("*.pdf"))
 
 
 def boxes(path) -> dict[str, tuple[float, ...]]:
@@ -27,18 +32,26 @@ def boxes(path) -> dict[str, tuple[float, ...]]:
             for m in re.finditer(r"^(\w+Box):\s+(.*)$", text, re.M)}
 
 
+def sizes(result) -> dict[str, tuple[float, float]]:
+    return {s.job.id: (s.job.width_mm, s.job.height_mm) for s in result.signs}
+
+
 def test_every_room_with_a_door_has_a_plate(sample_result):
-    names = sorted(p.stem for p in pdfs(sample_result))
+    names = sorted(p.stem for p in pdfs(sample_result) if p.stem.startswith("plate-"))
     assert len(names) == 12
     assert "plate-party" in names and "plate-reading" not in names  # 共享阅读区 has no door
+    assert sizes(sample_result)["plate-party"] == (PLATE_W, PLATE_H)
 
 
 def test_trim_and_bleed_boxes(sample_result):
+    expected = sizes(sample_result)
+    assert len(pdfs(sample_result)) == len(expected)
     for path in pdfs(sample_result):
+        width, height = expected[path.stem]
         b = boxes(path)
         x0, y0, x1, y1 = b["TrimBox"]
-        assert (x1 - x0) / PT_PER_MM == pytest.approx(PLATE_W, abs=0.01)
-        assert (y1 - y0) / PT_PER_MM == pytest.approx(PLATE_H, abs=0.01)
+        assert (x1 - x0) / PT_PER_MM == pytest.approx(width, abs=0.01), path.name
+        assert (y1 - y0) / PT_PER_MM == pytest.approx(height, abs=0.01), path.name
         bx0, by0, bx1, by1 = b["BleedBox"]
         for outer, inner, sign in ((bx0, x0, -1), (by0, y0, -1), (bx1, x1, 1), (by1, y1, 1)):
             assert (outer - inner) * sign / PT_PER_MM == pytest.approx(BLEED, abs=0.01)
@@ -51,14 +64,14 @@ def test_trim_and_bleed_boxes(sample_result):
 
 
 def test_no_fonts_in_any_pdf(sample_result):
-    for path in pdfs(sample_result):
+    for path in all_print_pdfs(sample_result) + [sample_result.out_dir / "proof.pdf"]:
         lines = run_tool("pdffonts", str(path)).strip().splitlines()
         assert len(lines) == 2, f"{path.name} lists fonts: {lines[2:]}"
 
 
 def test_qpdf_check_passes(sample_result):
     need_tool("qpdf")
-    for path in pdfs(sample_result):
+    for path in all_print_pdfs(sample_result) + [sample_result.out_dir / "proof.pdf"]:
         done = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
         assert done.returncode == 0, done.stdout + done.stderr
         assert "No syntax or stream encoding errors" in done.stdout
@@ -73,7 +86,7 @@ def content_streams(pdf: pikepdf.Pdf):
 
 
 def test_cmyk_only_no_rgb_no_transparency(sample_result):
-    for path in pdfs(sample_result):
+    for path in all_print_pdfs(sample_result):
         with pikepdf.open(path) as pdf:
             for data in content_streams(pdf):
                 for op in pikepdf.parse_content_stream(pikepdf.Stream(pdf, data)):

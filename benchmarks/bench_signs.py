@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""signkit benchmarks: signs per second per format, warm in one process, and the sample
+centre from a cold start, each against a baseline measured in the same run.
+
+    python benchmarks/bench_signs.py [--seconds 2] [--json results.json]
+
+Door plates: compose + render, cycling through the sample's 12 rooms (glyphs warm) and
+through fresh random names (every plate brings new glyphs).  Baseline: cairosvg turning the
+same plate's SVG into a PDF (RGB only, no bleed boxes: what an SVG-first pipeline would do).
+Sample centre: ``signkit render`` in a fresh process (cold start), wall time and peak memory;
+baseline: ``python -c "import signkit.cli"`` (interpreter + imports only).
+Figures vary ±30 % between runs on a shared machine; compare ratios, not absolutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import cairosvg  # noqa: E402
+
+from signkit.brand import load_brand  # noqa: E402
+from signkit.frozendict import FrozenDict  # noqa: E402
+from signkit.layout.compose import Composer  # noqa: E402
+from signkit.plan import plan_signs  # noqa: E402
+from signkit.plan.jobs import Text  # noqa: E402
+from signkit.profile import load_profile  # noqa: E402
+from signkit.render import RENDERERS, render_svg  # noqa: E402
+
+SAMPLE = ROOT / "examples" / "qinghe" / "profile.toml"
+
+
+def rate(fn, seconds: float) -> float:
+    """Calls per second of ``fn(i)`` over about ``seconds`` (after one warm-up call)."""
+    fn(0)
+    n, start = 0, time.perf_counter()
+    while True:
+        fn(n)
+        n += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            return n / elapsed
+
+
+def fresh_names(brand, count: int) -> list[str]:
+    """Random 4–8 character names from the hei font's hanzi, so each plate brings new glyphs."""
+    from signkit.text.fonts import FontBook
+
+    face = FontBook(brand.font_paths).face("hei")
+    hanzi = [chr(c) for c in face.cmap if 0x4E00 <= c <= 0x9FFF]
+    rng = random.Random(7)
+    return ["".join(rng.choice(hanzi) for _ in range(rng.randint(4, 8))) for _ in range(count)]
+
+
+def bench_plates(seconds: float) -> dict:
+    brand = load_brand()
+    profile = load_profile(SAMPLE, functions=brand.functions)
+    jobs = [j for j in plan_signs(profile, brand) if j.kind == "door-plate"]
+    composer = Composer(brand)
+    out = {}
+    for fmt, render in RENDERERS.items():
+        out[f"plates_per_s_{fmt}"] = rate(lambda i: render(composer.compose(jobs[i % len(jobs)]), brand.output),
+                                          seconds)
+    names = fresh_names(brand, 20000)
+    fresh = [jobs[i % len(jobs)] for i in range(len(names))]
+
+    def fresh_pdf(i: int) -> None:
+        job = dataclasses.replace(fresh[i], texts=FrozenDict(name=Text(names[i], "rooms[0].name")))
+        RENDERERS["pdf"](composer.compose(job), brand.output)
+
+    out["plates_per_s_pdf_fresh_names"] = rate(fresh_pdf, seconds)
+    svgs = [render_svg(composer.compose(j)) for j in jobs]
+    out["baseline_cairosvg_pdf_per_s"] = rate(lambda i: cairosvg.svg2pdf(bytestring=svgs[i % len(svgs)]), seconds)
+    out["ratio_pdf_vs_cairosvg"] = out["plates_per_s_pdf"] / out["baseline_cairosvg_pdf_per_s"]
+    return out
+
+
+def cold(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(args, check=True, capture_output=True)
+    wall = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024
+
+
+def bench_cold() -> dict:
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        base, _ = min(cold([sys.executable, "-c", "import signkit.cli"]) for _ in range(3))
+        out["baseline_import_s"] = base
+        for label, extra in (("svg_pdf", ["--no-png"]), ("svg_pdf_png", [])):
+            runs = [cold([sys.executable, "-m", "signkit", "render", str(SAMPLE), "-o", f"{tmp}/{label}", *extra])
+                    for _ in range(3)]
+            out[f"sample_cold_s_{label}"] = min(r[0] for r in runs)
+            out[f"sample_cold_ratio_{label}_vs_import"] = out[f"sample_cold_s_{label}"] / base
+        out["peak_rss_mb"] = max(r[1] for r in runs)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--seconds", type=float, default=2.0, help="time per measurement")
+    ap.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = ap.parse_args()
+    results = {**bench_plates(args.seconds), **bench_cold()}
+    for key, value in results.items():
+        print(f"{key:<40} {value:10.2f}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,270 @@
+"""Normalise text as users type it into proper zh-Hans punctuation.
+
+In:  one paragraph (or heading) of text, as typed in a board's Markdown file.
+Out: the same text with the conversions below applied (:func:`normalize`), or that text
+     and the list of what changed, for the report (:func:`normalize_with_changes`).
+
+Conversion table (each rule's key appears in :class:`Change`; CLREQ.md §1, §6 [impl] pipeline).
+“Chinese” means a character of East-Asian width W/F (hanzi, full-width punctuation) or one
+of “ ” ‘ ’ — … ·.  URLs and e-mail addresses are never touched.
+
+=================  ===========================================================================
+rule               conversion
+=================  ===========================================================================
+``wave``           〜 (U+301C) → ～ (U+FF5E), the form CLREQ names
+``interpunct``     ・ ‧ ･ → ·;  • between two hanzi → ·  (CLREQ §3.1.1.2: only U+00B7)
+``fullwidth``      full-width letters and digits ＡＢ１２ → AB12 (GB/T 15835 §4.1.1)
+``bar``            ― (U+2015) → — (then ``dash`` may double it)
+``ellipsis``       ... (3 or more dots) or a single … next to Chinese → ……; 。。。 → ……;
+                   a single ⋯ → ⋯⋯
+``dash``           -- or --- next to Chinese, and a single — between Chinese on both sides,
+                   → ——.  Between digits (8:30—11:30, 0511-87650000) nothing changes.
+``quote``          ASCII "…" → “…” when the quoted text or a neighbour is Chinese; quotes
+                   pair in order (1st opens, 2nd closes …) per paragraph; an unpaired one stays
+``single-quote``   ASCII '…' → ‘…’ when the quoted text is Chinese (or both neighbours are);
+                   apostrophes inside words (don't) are not quotes
+``paren``          ( ) → （ ） when the enclosed text or a directly adjacent character is Chinese
+``punct``          , ; : ? ! → ，；：？！ when the nearest non-space character on either side is
+                   Chinese; never between digits (1,000 and 8:30 keep their ASCII marks)
+``space``          runs of spaces and tabs → one space; none at either end; none next to
+                   full-width punctuation (“好， 世界” → “好，世界”)
+=================  ===========================================================================
+
+The function is pure: same input, same output; it never raises.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+RULES = ("wave", "interpunct", "fullwidth", "bar", "ellipsis", "dash", "quote", "single-quote",
+         "paren", "punct", "space")
+
+_URL = re.compile(
+    r"(?:https?|ftp)://[!-~]*[A-Za-z0-9/#=_&%+-]|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[!-~]*[A-Za-z0-9/#=_&%+-])?"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_FULL_PUNCT = set("“‘（〔［｛【〖《〈「『”’）〕］｝】〗》〉」』、，；：。？！．—…⋯～·⸺")
+_PUNCT_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_WIDE_EXTRA = set("“”‘’—…⋯⸺·")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One conversion: ``before`` at ``index`` of the input became ``after``."""
+
+    index: int
+    before: str
+    after: str
+    rule: str  # one of RULES
+
+    def __str__(self) -> str:
+        return f"{self.before!r} → {self.after!r} ({self.rule}, at {self.index})"
+
+
+def normalize(text: str) -> str:
+    """``text`` with the conversion table applied."""
+    return normalize_with_changes(text)[0]
+
+
+def normalize_with_changes(text: str) -> tuple[str, tuple[Change, ...]]:
+    """``text`` normalised, and the changes made, in order of position."""
+    work = _Work(text)
+    work.compat()
+    work.ellipsis()
+    work.dashes()
+    work.quotes('"', "“", "”", "quote")
+    work.quotes("'", "‘", "’", "single-quote")
+    work.parens()
+    work.punct()
+    work.spaces()
+    return "".join(work.out), work.changes()
+
+
+def is_chinese(ch: str | None) -> bool:
+    """Is ``ch`` Chinese context for the rules above (East-Asian wide, or a CJK mark)?"""
+    if not ch:
+        return False
+    return ch in _WIDE_EXTRA or unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def _is_han(ch: str | None) -> bool:
+    return bool(ch) and unicodedata.category(ch) == "Lo" and is_chinese(ch)
+
+
+class _Work:
+    """The text as one output piece per input character, so changes map back to positions."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.out = list(text)
+        self.rule: dict[int, str] = {}
+        self.protected = [False] * len(text)
+        for m in _URL.finditer(text):
+            for i in range(m.start(), m.end()):
+                self.protected[i] = True
+
+    # --- helpers -------------------------------------------------------------------------
+    def set(self, i: int, value: str, rule: str) -> None:
+        self.out[i] = value
+        self.rule[i] = rule
+
+    def free(self, i: int, ch: str) -> bool:
+        return self.out[i] == ch and not self.protected[i]
+
+    def prev(self, i: int, *, skip_space: bool = True) -> str | None:
+        """The nearest output character before position ``i``."""
+        for j in range(i - 1, -1, -1):
+            piece = self.out[j]
+            if piece and not (skip_space and piece in " \t"):
+                return piece[-1]
+        return None
+
+    def next(self, i: int, *, skip_space: bool = True) -> str | None:
+        for j in range(i + 1, len(self.out)):
+            piece = self.out[j]
+            if piece and not (skip_space and piece in " \t"):
+                return piece[0]
+        return None
+
+    def run(self, i: int, ch: str) -> int:
+        """End of the run of free ``ch`` starting at ``i``."""
+        j = i
+        while j < len(self.out) and self.free(j, ch):
+            j += 1
+        return j
+
+    def changes(self) -> tuple[Change, ...]:
+        found: list[Change] = []
+        start = None
+        for i in range(len(self.text) + 1):
+            changed = i < len(self.text) and self.out[i] != self.text[i]
+            if start is not None and (not changed or self.rule.get(i) != self.rule.get(start)):
+                found.append(Change(start, self.text[start:i], "".join(self.out[start:i]),
+                                    self.rule[start]))
+                start = None
+            if changed and start is None:
+                start = i
+        return tuple(found)
+
+    # --- the rules, in the order they run ------------------------------------------------
+    def compat(self) -> None:
+        for i, ch in enumerate(self.text):
+            if self.protected[i]:
+                continue
+            if ch == "〜":
+                self.set(i, "～", "wave")
+            elif ch in "・‧･" or (ch == "•" and _is_han(self.prev(i, skip_space=False))
+                                  and _is_han(self.next(i, skip_space=False))):
+                self.set(i, "·", "interpunct")
+            elif "\uff10" <= ch <= "\uff19" or "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a":
+                self.set(i, chr(ord(ch) - 0xFEE0), "fullwidth")
+            elif ch == "―":
+                self.set(i, "—", "bar")
+
+    def ellipsis(self) -> None:
+        i, n = 0, len(self.out)
+        while i < n:
+            for ch, least, new in ((".", 3, "……"), ("。", 3, "……"), ("…", 1, "……"), ("⋯", 1, "⋯⋯")):
+                j = self.run(i, ch)
+                if j > i:
+                    break
+            else:
+                i += 1
+                continue
+            length = j - i
+            context = ch == "。" or is_chinese(self.prev(i)) or is_chinese(self.next(j - 1))
+            if (length >= least if ch in ".。" else length == 1) and context:
+                self.set(i, new, "ellipsis")
+                for k in range(i + 1, j):
+                    self.set(k, "", "ellipsis")
+            i = j
+
+    def dashes(self) -> None:
+        i, n = 0, len(self.out)
+        while i < n:
+            if self.free(i, "-"):
+                j = self.run(i, "-")
+                before, after = self.prev(i), self.next(j - 1)
+                digits = _digit(self.prev(i, skip_space=False)) or _digit(self.next(j - 1, skip_space=False))
+                if 2 <= j - i <= 3 and not digits and (is_chinese(before) or is_chinese(after)):
+                    self.set(i, "——", "dash")
+                    for k in range(i + 1, j):
+                        self.set(k, "", "dash")
+                i = j
+            elif self.out[i] == "—" and not self.protected[i]:
+                j = self.run(i, "—")
+                if j - i == 1 and _chinese_not_dash(self.prev(i)) and _chinese_not_dash(self.next(i)):
+                    self.set(i, "——", "dash")
+                i = j
+            else:
+                i += 1
+
+    def quotes(self, ascii_: str, opening: str, closing: str, rule: str) -> None:
+        marks = [i for i in range(len(self.out)) if self.free(i, ascii_)]
+        if ascii_ == "'":   # an apostrophe inside a word is not a quote
+            marks = [i for i in marks if not (_alnum(self.prev(i, skip_space=False))
+                                              and _alnum(self.next(i, skip_space=False)))]
+        for o, c in zip(marks[0::2], marks[1::2]):
+            inside = any(is_chinese(ch) for piece in self.out[o + 1:c] for ch in piece)
+            outside = (is_chinese(self.prev(o)), is_chinese(self.next(c)))
+            if inside or (all(outside) if ascii_ == "'" else any(outside)):
+                self.set(o, opening, rule)
+                self.set(c, closing, rule)
+
+    def parens(self) -> None:
+        stack: list[int] = []
+        pairs: list[tuple[int, int]] = []
+        for i in range(len(self.out)):
+            if self.free(i, "("):
+                stack.append(i)
+            elif self.free(i, ")") and stack:
+                pairs.append((stack.pop(), i))
+        for o, c in sorted(pairs):
+            inside = any(is_chinese(ch) for piece in self.out[o + 1:c] for ch in piece)
+            if (inside or is_chinese(self.prev(o, skip_space=False))
+                    or is_chinese(self.next(c, skip_space=False))):
+                self.set(o, "（", "paren")
+                self.set(c, "）", "paren")
+
+    def punct(self) -> None:
+        for i in range(len(self.out)):
+            ch = self.out[i]
+            if ch not in _PUNCT_MAP or self.protected[i]:
+                continue
+            if ch in ",:;" and _digit(self.prev(i, skip_space=False)) and _digit(self.next(i, skip_space=False)):
+                continue
+            if is_chinese(self.prev(i)) or is_chinese(self.next(i)):
+                self.set(i, _PUNCT_MAP[ch], "punct")
+
+    def spaces(self) -> None:
+        n = len(self.out)
+        for i in range(n):
+            if self.out[i] in ("\t", "\n", "\r"):
+                self.set(i, " ", "space")
+        # none at either end (ideographic spaces typed as manual indents go too)
+        for rng in (range(n), range(n - 1, -1, -1)):
+            for i in rng:
+                if self.out[i] in (" ", "\u3000"):
+                    self.set(i, "", "space")
+                elif self.out[i]:
+                    break
+        for i in range(n):
+            if self.out[i] != " ":
+                continue
+            before = self.prev(i, skip_space=False)
+            if before == " " or before in _FULL_PUNCT or self.next(i) in _FULL_PUNCT:
+                self.set(i, "", "space")
+
+
+def _digit(ch: str | None) -> bool:
+    return bool(ch) and ch.isascii() and ch.isdigit()
+
+
+def _alnum(ch: str | None) -> bool:
+    return bool(ch) and ch.isalnum() and not is_chinese(ch)
+
+
+def _chinese_not_dash(ch: str | None) -> bool:
+    return is_chinese(ch) and ch not in "—⸺"

@@ -1,0 +1,72 @@
+"""Print-shop batches and the proof: approved signs only, one page each, same print contract."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pikepdf
+import pytest
+
+from signkit.layout.sheet import Group, walk
+from signkit.units import PT_PER_MM
+
+
+def schedule(result):
+    return json.loads((result.out_dir / "schedule.json").read_text(encoding="utf-8"))["signs"]
+
+
+def test_sample_renders_every_sign_type(sample_result):
+    kinds = Counter(s.job.kind for s in sample_result.signs)
+    assert kinds == {"facade": 1, "plaque": 4, "door-plate": 12, "zone": 1, "window": 4, "desk": 4, "directory": 2}
+    assert all(s.sheet is not None and "pdf" in s.files for s in sample_result.signs)
+    assert not [f for f in sample_result.findings if f.severity == "error"]
+
+
+def test_batches_hold_each_approved_sign_once_on_its_page(sample_result):
+    rows = schedule(sample_result)
+    batched = [r for r in rows if r["batch"]]
+    assert {r["id"] for r in batched} == {r["id"] for r in rows if r["approved"]}
+    # signs with placeholder artwork are proofs: not in any batch
+    assert {r["id"] for r in rows if not r["approved"]} == {"facade", "plate-party", "plate-secretary"}
+    for name, group in sorted({r["batch"]: [x for x in batched if x["batch"] == r["batch"]] for r in batched}.items()):
+        path = sample_result.out_dir / name
+        materials = {g["material"] for g in group}
+        assert len(materials) == 1
+        with pikepdf.open(path) as pdf:
+            assert len(pdf.pages) == len(group)
+            assert sorted(g["batch_page"] for g in group) == list(range(1, len(group) + 1))
+            for g in group:
+                page = pdf.pages[g["batch_page"] - 1]
+                x0, y0, x1, y1 = (float(v) for v in page.obj.TrimBox)
+                assert (x1 - x0) / PT_PER_MM == pytest.approx(g["width_mm"], abs=0.01)
+                assert (y1 - y0) / PT_PER_MM == pytest.approx(g["height_mm"], abs=0.01)
+    assert (sample_result.out_dir / "print" / "acp-3mm_300x120.pdf").is_file()
+    assert (sample_result.out_dir / "print" / "steel-enamel_300x2000.pdf").is_file()
+
+
+def test_desk_sign_is_one_tent_with_the_far_face_turned(sample_result):
+    sign = next(s for s in sample_result.signs if s.job.id == "desk-hall-1")
+    groups = {i.id: i for i, _, _ in walk(sign.sheet.items) if isinstance(i, Group)}
+    far = groups["desk-hall-1-far-face"]
+    a, b, c, d, e, f = far.transform
+    assert (a, d) == pytest.approx((-1, -1)) and (b, c) == pytest.approx((0, 0))  # turned 180°
+    assert sign.sheet.folds_mm == (100.0,)
+    with pikepdf.open(sample_result.out_dir / "pdf" / "desk-hall-1.pdf") as pdf:
+        page = pdf.pages[0]
+        ops = [str(o.operator) for o in pikepdf.parse_content_stream(page)]
+        assert "d" in ops  # dashed fold marks, drawn outside the trim with the crop marks
+
+
+def test_proof_shows_every_sign_at_scale(sample_result):
+    from signkit.export.proof import ProofEntry, proof_pages
+
+    entries = [ProofEntry(s.job, s.sheet, s.findings) for s in sample_result.signs]
+    pages = proof_pages(entries, brand=sample_result.brand, title="青禾村党群服务中心")
+    shown = [i for p in pages for i in p.items if isinstance(i, Group) and i.id.startswith("proof-")]
+    assert sorted(g.label for g in shown) == sorted(s.job.id for s in sample_result.signs)
+    for g in shown:
+        assert g.transform[0] == pytest.approx(1 / 20)  # one scale for all
+        assert g.clip is not None  # bleed clipped away
+    with pikepdf.open(sample_result.out_dir / "proof.pdf") as pdf:
+        assert len(pdf.pages) == len(pages)

@@ -1,0 +1,82 @@
+"""Vertical plaques: one column, characters spread evenly (撑满), vertical forms, nothing clipped."""
+
+from __future__ import annotations
+
+import pytest
+
+from signkit.layout.sheet import Glyphs, Rect, walk
+from signkit.text.fonts import Face
+from signkit.text.shape import shape
+from signkit.text.vertical import ColumnSpec, set_column
+
+from ..conftest import ROOT
+
+PARTY = "中国共产党句容市天王镇青禾村委员会"
+
+
+@pytest.fixture(scope="module")
+def song():
+    return Face.open("song", ROOT / "fonts" / "SignKitSongSC-Bold.otf")
+
+
+def ink_boxes(face, column):
+    s = column.size_mm / face.units_per_em
+    out = []
+    for g in column.glyphs:
+        b = face.bounds(g.gid)
+        out.append((g.x + b[0] * s, g.y - b[3] * s, g.x + b[2] * s, g.y - b[1] * s))
+    return out
+
+
+def test_party_name_is_one_evenly_spaced_column_in_the_composed_plaque(sample_result):
+    sign = next(s for s in sample_result.signs if s.job.id == "plaque-1-party")
+    run = next(i for i, _, _ in walk(sign.sheet.items) if isinstance(i, Glyphs))
+    assert run.text == PARTY and run.vertical and run.fit.fits
+    ys = [g.y for g in run.glyphs]
+    pitches = [b - a for a, b in zip(ys, ys[1:])]
+    assert max(pitches) - min(pitches) < 0.5  # equal character pitch within 0.5 mm
+    xs = {round(g.x, 6) for g in run.glyphs}
+    assert len(xs) <= 2  # one column (digits or punctuation may shift; hanzi share one x)
+    # no glyph crosses the safe margin: every ink box inside the frame the template declared
+    face, frame = run.face, run.fit.frame
+    assert frame == Rect(40, 110, 220, 1780)
+    for x0, y0, x1, y1 in ink_boxes(face, run):
+        assert frame.contains(Rect(x0, y0, x1 - x0, y1 - y0))
+    # 撑满: the column reaches from the top of the frame to its bottom
+    boxes = ink_boxes(face, run)
+    assert boxes[0][1] - frame.y < 0.1 * run.size_mm
+    assert frame.bottom - boxes[-1][3] < 0.1 * run.size_mm
+
+
+def test_spread_fills_the_frame_exactly(song):
+    frame = Rect(40, 110, 220, 1780)
+    column = set_column(song, "句容市天王镇青禾村村民委员会", ColumnSpec(frame, 40, 180, min_gap_em=0.12))
+    first_top = column.glyphs[0].y - 880 * column.size_mm / 1000
+    last_bottom = column.glyphs[-1].y + 120 * column.size_mm / 1000
+    assert first_top == pytest.approx(frame.y, abs=1e-6)
+    assert last_bottom == pytest.approx(frame.bottom, abs=1e-6)
+    assert column.fit.tracking_mm >= 0.12 * column.size_mm - 1e-9  # never set solid
+
+
+def test_short_names_are_capped_and_still_spread(song):
+    frame = Rect(40, 110, 220, 1780)
+    column = set_column(song, "村委会", ColumnSpec(frame, 40, 180))
+    assert column.fit.char_height_mm == pytest.approx(180, abs=0.01)
+    assert column.glyphs[-1].y - column.glyphs[0].y == pytest.approx(2 * column.pitch_mm)
+
+
+def test_punctuation_takes_vertical_forms_and_quotes_become_corner_brackets(song):
+    frame = Rect(0, 0, 100, 1000)
+    plain = shape(song, "（一）", vertical=False)
+    column = set_column(song, "（一）", ColumnSpec(frame, 10, 90))
+    assert column.glyphs[0].gid != plain.glyphs[0].gid  # vert form of （
+    quoted = set_column(song, "“两委”", ColumnSpec(frame, 10, 90))
+    corner = shape(song, "『两委』", vertical=True)
+    assert [g.gid for g in quoted.glyphs] == [g.gid for g in corner.glyphs]
+
+
+def test_a_name_too_long_for_the_minimum_is_marked(song):
+    frame = Rect(40, 110, 220, 600)
+    column = set_column(song, PARTY, ColumnSpec(frame, 40, 180, min_gap_em=0.12))
+    assert not column.fit.fits
+    assert column.fit.char_height_mm == pytest.approx(40, abs=1e-6)
