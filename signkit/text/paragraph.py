@@ -140,15 +140,12 @@ def set_paragraph(face: Face, text: str, *, size_mm: float, width_mm: float,
         avail = w0 if first else w1
         trim = opts.trim_opening and not (first and label)
         placed, width, natural, overflow = _place(prep, a, b, hang, trim, avail, last, opts)
-        glyphs = []
-        line_x = x0 if (first or not label) else x0
-        if first:
-            line_x = lab.x_units
-            glyphs = [PlacedGlyph(g, (lab.x_units + x) * scale, y * scale, c) for g, x, y, c in lab.glyphs]
-            lead = x0 - lab.x_units
-        else:
-            lead = 0.0
-        glyphs.extend(PlacedGlyph(g, (x0 + x) * scale, y * scale, c + off) for g, x, y, c in placed)
+        origin = x0 if (first or label) else 0.0
+        line_x, lead, glyphs = origin, 0.0, []
+        if first and label:
+            line_x, lead = lab.x_units, x0 - lab.x_units
+            glyphs = [PlacedGlyph(g, (line_x + x) * scale, y * scale, c) for g, x, y, c in lab.glyphs]
+        glyphs.extend([PlacedGlyph(g, (origin + x) * scale, y * scale, c + off) for g, x, y, c in placed])
         start = 0 if first else prep.starts[a] + off
         end = prep.starts[b] + off
         out.append(ParaLine(tuple(glyphs), full[start:end], start, end, line_x * scale,
@@ -304,3 +301,179 @@ def _prefix(values) -> list[float]:
         total += v
         out.append(total)
     return out
+
+
+# --- choosing the breaks (size-independent given the measure in em) ------------------------
+
+def _start_cut(p: _Prep, a: int, trim: bool) -> float:
+    """The blank half of an opening mark that starts a line (CLREQ §3.1.6.3)."""
+    return p.lb[a] if trim and p.cls[a] == C.OPEN else 0.0
+
+
+def _line_nat(p: _Prep, a: int, b: int, st: float, always: bool) -> float:
+    """Natural width of atoms [a, b) set as one line, in font units."""
+    last = b - 1
+    return p.C[b] - p.C[a] - p.gap[a] - st - p.trail[last] - (p.rb[last] if always else 0.0)
+
+
+def _line_min(p: _Prep, a: int, b: int, opts: _Options, *, trim: bool, hang: bool = False) -> float:
+    """Width of atoms [a, b) with every reduction of CLREQ §3.5.3 taken."""
+    st = _start_cut(p, a, trim)
+    if hang:
+        return p.C[b] - p.C[a] - p.gap[a] - st - (p.S[b] - p.S[a] - st) - (p.G4[b] - p.G4[a + 1])
+    return (p.C[b] - p.C[a] - p.gap[a] - st - p.trail[b - 1] - (p.S[b] - p.S[a] - st)
+            - (p.G4[b] - p.G4[a + 1]))
+
+
+def _break_lines(p: _Prep, w0: float, w1: float, labelled: bool, opts: _Options):
+    """Greedy breaking: a list of (first atom, end atom, hanging) per line."""
+    lines: list[tuple[int, int, bool]] = []
+    a = 0
+    while a < p.n:
+        first = not lines
+        b, hang = _choose(p, a, w0 if first else w1, opts.trim_opening and not (first and labelled), opts)
+        lines.append((a, b, hang))
+        a = b
+    if opts.avoid_orphans and len(lines) >= 2:
+        _fix_orphan(p, lines, w0, w1, labelled, opts)
+    return lines
+
+
+def _choose(p: _Prep, a: int, width: float, trim: bool, opts: _Options) -> tuple[int, bool]:
+    """Where the line starting at atom ``a`` ends (CLREQ-zh §3.1.4, CLREQ §3.5.2)."""
+    n, allowed, always = p.n, p.allowed, opts.line_end == "always"
+    st = _start_cut(p, a, trim)
+    base = p.C[a] + p.gap[a] + st
+    k = min(bisect_right(p.C, base + width + p.max_cut + _EPS, a + 1) - 1, n)
+    while k > a and _line_nat(p, a, k, st, always) > width + _EPS:
+        k -= 1                                    # k: the most atoms that fit at natural width
+    if k == n:
+        return n, False
+    s = p.next_allowed[k + 1]                     # one more unit, squeezed in
+    s_fits = _line_min(p, a, s, opts, trim=trim) <= width + _EPS
+    if k > a and allowed[k]:
+        if not (s_fits and opts.justify):
+            return k, False
+        bonus = _PREFER_BONUS_EM * p.upem
+        expand = width - _line_nat(p, a, k, st, always) - bonus * p.prefer[k]
+        reduce = max(0.0, _line_nat(p, a, s, st, always) - width) - bonus * p.prefer[s]
+        return (s, False) if reduce <= expand else (k, False)
+    if opts.hang and k > a and p.hangable[k] and allowed[k + 1]:
+        return k + 1, True                        # 悬挂 (CLREQ §3.1.7)
+    if s_fits:
+        return s, False                           # 先挤进
+    pushed = p.prev_allowed[k]
+    if pushed > a:
+        return pushed, False                      # 后推出
+    return s, False                               # one unit wider than the line: overflow
+
+
+def _fix_orphan(p: _Prep, lines: list, w0: float, w1: float, labelled: bool, opts: _Options) -> None:
+    """Pull a unit down so the last line holds at least two characters (CLREQ §3.4.4)."""
+    n = p.n
+    a_last = lines[-1][0]
+    if p.CH[n] - p.CH[a_last] > 1:
+        return
+    a, b_old, _ = lines[-2]
+    first = len(lines) == 2
+    width = w0 if first else w1
+    trim = opts.trim_opening and not (first and labelled)
+    b = p.prev_allowed[b_old - 1]
+    while b > a and p.CH[n] - p.CH[b] < 2:
+        b = p.prev_allowed[b - 1]
+    if b <= a or p.CH[b] - p.CH[a] < 2:
+        return
+    if _line_nat(p, b, n, _start_cut(p, b, opts.trim_opening), False) > w1 + _EPS:
+        return
+    room = width - _line_nat(p, a, b, _start_cut(p, a, trim), opts.line_end == "always")
+    slots = p.EX[b] - p.EX[a + 1] + p.SPC[b - 1] - p.SPC[a]
+    if opts.justify and (slots == 0 or room / slots > _MAX_ORPHAN_FIX_EM * p.upem):
+        return
+    lines[-2] = (a, b, False)
+    lines[-1] = (b, n, False)
+
+
+# --- placing one line ----------------------------------------------------------------------
+
+def _place(p: _Prep, a: int, b: int, hang: bool, trim: bool, width: float, last: bool,
+           opts: _Options):
+    """Glyphs of atoms [a, b) justified to ``width``: (glyphs as (gid, x, y, cluster) in font
+    units from the line start, set width, natural width, overflow)."""
+    ce = b - 1 if hang else b                     # content end (a hanging mark is outside)
+    end = ce - 1
+    st = _start_cut(p, a, trim)
+    always = opts.line_end == "always" and not hang
+    cut_end = p.trail[end] + (p.rb[end] if always else 0.0)
+    natural = p.C[ce] - p.C[a] - p.gap[a] - st - cut_end
+    delta = width - natural
+    f = None
+    e0 = gap_add = slot_add = space_add = overflow = 0.0
+    if delta < -_EPS:                              # reduce (CLREQ §3.5.3)
+        need = -delta
+        if not always and not hang:
+            e0 = min(need, p.rb[end])
+            need -= e0
+        caps = [0.0] * 6
+        for i in range(a, ce):
+            if p.lb[i] and not (i == a and st):
+                caps[p.lt[i]] += p.lb[i]
+            if p.rb[i] and i != end:
+                caps[p.rt[i]] += p.rb[i]
+        caps[4] = p.G4[ce] - p.G4[a + 1]
+        f = [0.0] * 6
+        for t in _SHRINK_TIERS:
+            if need > _EPS and caps[t] > 0:
+                take = min(need, caps[t])
+                f[t] = take / caps[t]
+                need -= take
+        overflow = need if need > _EPS else 0.0
+    elif delta > _EPS and opts.justify and not last:   # expand (CLREQ §3.5.4)
+        rest = delta
+        spaces = p.SPC[end] - p.SPC[a]
+        if spaces:
+            cap = min(p.upem / 2 - p.w[i] for i in range(a, end) if p.cls[i] == C.SPACE)
+            space_add = max(0.0, min(rest / spaces, cap))
+            rest -= space_add * spaces
+        gaps = p.HL[ce] - p.HL[a + 1]
+        if gaps:
+            gap_add = max(0.0, min(rest / gaps, p.upem / 3 - opts.latin_space_em * p.upem))
+            rest -= gap_add * gaps
+        slots = p.EX[ce] - p.EX[a + 1] + spaces
+        slot_add = rest / slots if slots else 0.0
+    out = []
+    glyphs, g0, lrem, w, gap, expand = p.glyphs, p.g0, p.lrem, p.w, p.gap, p.expand
+    pen = 0.0
+    for i in range(a, ce):
+        left, wi = lrem[i], w[i]
+        if i == a:
+            left += st
+            wi -= st
+        else:
+            g = gap[i]
+            if g:
+                g = g * (1 - f[4] / 2) if f else g + gap_add
+            pen += g + (slot_add if expand[i] else 0.0)
+        if f:
+            if p.lb[i] and not (i == a and st):
+                cut = p.lb[i] * f[p.lt[i]]
+                left += cut
+                wi -= cut
+            if p.rb[i] and i != end:
+                wi -= p.rb[i] * f[p.rt[i]]
+        if i == end:
+            wi -= cut_end + e0
+        elif p.cls[i] == C.SPACE:
+            wi += space_add + slot_add
+        x = pen - left
+        for k in range(g0[i], g0[i + 1]):
+            gid, adv, xo, yo, cl = glyphs[k]
+            out.append((gid, x + xo, -yo, cl))
+            x += adv
+        pen += wi
+    if hang:                                       # the mark sits past the edge, cut to ½ em
+        x = pen - lrem[ce]
+        for k in range(g0[ce], g0[ce + 1]):
+            gid, adv, xo, yo, cl = glyphs[k]
+            out.append((gid, x + xo, -yo, cl))
+            x += adv
+    return out, pen, natural, overflow
