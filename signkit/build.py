@@ -4,8 +4,8 @@
 
 :func:`build` reads like the table of contents of signkit; each step is one call into the
 package that owns it.  Exit codes are defined here, once: 0 all good (warnings allowed),
-1 finished with error findings, 2 bad input (raised as SignkitError before anything is
-written).
+1 finished with error findings (or warnings, under ``--strict``), 2 bad input (raised as
+SignkitError before anything is written).
 """
 
 from __future__ import annotations
@@ -18,19 +18,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .brand import Brand, load_brand
-from .checks import approved, blocks_drawing, check_sheet, has_errors
+from .checks import approved, check_centre, check_sheet, drawable, has_errors, load_rule_pack, printable
 from .checks.findings import Finding
+from .checks.rules import RulePack
 from .config import did_you_mean
 from .errors import SignkitError
 from .export.batches import group_batches
+from .export.elevations import elevation_sheets
 from .export.files import MANAGED, OutputTree
 from .export.proof import ProofEntry, proof_pages
-from .export.schedule import ScheduleRow, report_json, schedule_csv, schedule_json, sha256
+from .export.report import report_html, report_json
+from .export.schedule import ScheduleRow, schedule_csv, schedule_json, sha256
 from .layout.compose import Composer
 from .layout.sheet import Sheet
 from .plan import SignJob, plan_signs
 from .profile import Profile, load_profile
-from .render import RENDERERS, pdf_options, render_pdf
+from .render import RENDERERS, pdf_options, render_pdf, render_svg
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 FORMATS = tuple(RENDERERS)
@@ -41,9 +44,17 @@ class RenderOptions:
     out_dir: Path | None = None  # default: out/<centre-slug>/
     brand_dir: Path | None = None  # default: the bundled brand
     only: tuple[str, ...] = ()  # sign ids, types or glob patterns (plate-*)
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = FORMATS  # () checks without drawing: `signkit check`
     crop_marks: bool | None = None  # None: as the brand says
     jobs: int = 1  # worker processes
+    strict: bool = False  # warnings fail the run too
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    brand: Brand
+    profile: Profile
+    rules: RulePack
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,49 +66,55 @@ class SignResult:
 
     @property
     def approved(self) -> bool:
-        return self.sheet is not None and approved(list(self.findings))
+        return self.sheet is not None and printable(self.sheet) and approved(list(self.findings))
 
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
-    profile: Profile
-    brand: Brand
+    inputs: Inputs
     out_dir: Path
     signs: tuple[SignResult, ...]
     findings: tuple[Finding, ...]
     files: dict[str, int]  # relative path → bytes written
+    strict: bool = False
+
+    @property
+    def profile(self) -> Profile:
+        return self.inputs.profile
+
+    @property
+    def brand(self) -> Brand:
+        return self.inputs.brand
 
     @property
     def exit_code(self) -> int:
-        return EXIT_FINDINGS if has_errors(self.findings) else EXIT_OK
+        if has_errors(self.findings) or (self.strict and any(f.severity == "warning" for f in self.findings)):
+            return EXIT_FINDINGS
+        return EXIT_OK
 
 
 def build(profile_path: Path, options: RenderOptions = RenderOptions()) -> BuildResult:
-    """Render every sign of a centre and write the output folder."""
-    brand, profile = load_inputs(profile_path, options.brand_dir)  # load
-    jobs = select_jobs(plan_signs(profile, brand), options.only)  # plan
-    output = brand.output if options.crop_marks is None else dataclasses.replace(
-        brand.output, crop_marks=options.crop_marks)
-    signs = make_signs(jobs, dataclasses.replace(brand, output=output), options)  # compose, check, render
-    findings = tuple(f for s in signs for f in s.findings)
-    out_dir = options.out_dir or default_out_dir(profile)
-    managed = () if options.only else MANAGED  # a partial run must not remove the other signs' files
+    """Make (or, with no formats, only check) every sign of a centre and write the output folder."""
+    inputs = load_inputs(profile_path, options.brand_dir)  # load
+    planned = plan_signs(inputs.profile, inputs.brand)  # plan
+    jobs = select_jobs(planned, options.only)
+    signs = make_signs(jobs, inputs, options)  # compose, check and render each sign
+    findings = tuple(f for s in signs for f in s.findings) + tuple(  # check the centre as a whole
+        check_centre(inputs.profile, planned, inputs.brand, inputs.rules))
+    out_dir = options.out_dir or default_out_dir(inputs.profile)
+    managed = () if options.only or not options.formats else MANAGED  # never remove what this run did not redo
     with OutputTree(out_dir, managed=managed) as tree:  # export
-        batches = write_batches(tree, signs, brand)
-        rows = write_signs(tree, signs, brand, batches)
-        tree.write("proof.pdf", render_pdf(
-            proof_pages([ProofEntry(s.job, s.sheet, s.findings) for s in signs], brand=brand, title=profile.center.name),
-            options=pdf_options(brand.output, crop_marks=False, title=f"{profile.center.name} proof")))
-        tree.write("schedule.csv", schedule_csv(rows))
-        tree.write("schedule.json", schedule_json(rows))
-        tree.write("report.json", report_json(list(findings), profile=str(profile.source),
-                                              brand=brand.brand.name, signs=len(signs)))
-    return BuildResult(profile, brand, out_dir, signs, findings, dict(tree.written))
+        if options.formats:
+            write_artwork(tree, signs, inputs)
+        tree.write("report.json", report_json(findings, inputs=inputs, signs=len(signs)))
+        tree.write("report.html", report_html(findings, inputs=inputs, signs=signs))
+    return BuildResult(inputs, out_dir, signs, findings, dict(tree.written), options.strict)
 
 
-def load_inputs(profile_path: Path, brand_dir: Path | None) -> tuple[Brand, Profile]:
+def load_inputs(profile_path: Path, brand_dir: Path | None) -> Inputs:
     brand = load_brand(brand_dir)
-    return brand, load_profile(Path(profile_path), functions=brand.functions)
+    profile = load_profile(Path(profile_path), functions=brand.functions)
+    return Inputs(brand, profile, load_rule_pack(brand, profile))
 
 
 def select_jobs(jobs: tuple[SignJob, ...], only: tuple[str, ...]) -> tuple[SignJob, ...]:
@@ -115,44 +132,66 @@ def select_jobs(jobs: tuple[SignJob, ...], only: tuple[str, ...]) -> tuple[SignJ
     return tuple(j for j in jobs if j in chosen)
 
 
-def make_signs(jobs: tuple[SignJob, ...], brand: Brand, options: RenderOptions) -> tuple[SignResult, ...]:
+def make_signs(jobs: tuple[SignJob, ...], inputs: Inputs, options: RenderOptions) -> tuple[SignResult, ...]:
+    brand = inputs.brand
+    if options.crop_marks is not None:
+        brand = dataclasses.replace(brand, output=dataclasses.replace(brand.output, crop_marks=options.crop_marks))
     workers = min(options.jobs, len(jobs))
     if workers <= 1:
-        maker = SignMaker(brand, options.formats)
+        maker = SignMaker(brand, inputs.rules, options.formats)
         return tuple(maker.make(job) for job in jobs)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(brand, options.formats)) as pool:
+                             initargs=(brand, inputs.rules, options.formats)) as pool:
         return tuple(pool.map(_make_in_worker, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
 
 
 class SignMaker:
     """Compose, check and render one job at a time, reusing fonts and caches."""
 
-    def __init__(self, brand: Brand, formats: tuple[str, ...]):
-        self.brand = brand
-        self.formats = formats
+    def __init__(self, brand: Brand, rules: RulePack, formats: tuple[str, ...]):
+        self.brand, self.rules, self.formats = brand, rules, formats
         self.composer = Composer(brand)
 
     def make(self, job: SignJob) -> SignResult:
         sheet = self.composer.compose(job)  # compose
-        findings = tuple(check_sheet(sheet))  # check
-        if blocks_drawing(list(findings)):
+        findings = tuple(check_sheet(sheet, job, self.brand, self.rules))  # check
+        if not drawable(sheet):  # a missing character: no files at all, never a tofu box
             return SignResult(job, findings)
-        files = {fmt: RENDERERS[fmt](sheet, self.brand.output) for fmt in self.formats}  # render
+        formats = [f for f in self.formats if f != "pdf" or printable(sheet)]  # no CMYK, no print file
+        files = {fmt: RENDERERS[fmt](sheet, self.brand.output) for fmt in formats}  # render
         return SignResult(job, findings, sheet, files)
 
 
 _worker: SignMaker | None = None
 
 
-def _init_worker(brand: Brand, formats: tuple[str, ...]) -> None:
+def _init_worker(brand: Brand, rules: RulePack, formats: tuple[str, ...]) -> None:
     global _worker
-    _worker = SignMaker(brand, formats)
+    _worker = SignMaker(brand, rules, formats)
 
 
 def _make_in_worker(job: SignJob) -> SignResult:
     assert _worker is not None
     return _worker.make(job)
+
+
+def write_artwork(tree: OutputTree, signs: tuple[SignResult, ...], inputs: Inputs) -> None:
+    """Per-sign files, print batches, the proof, the schedule and the wall elevations."""
+    brand, profile = inputs.brand, inputs.profile
+    batches = write_batches(tree, signs, brand)
+    rows = write_signs(tree, signs, brand, batches)
+    proof = proof_pages([ProofEntry(s.job, s.sheet, s.findings) for s in signs], brand=brand,
+                        title=profile.center.name)
+    tree.write("proof.pdf", render_pdf(proof, options=pdf_options(brand.output, crop_marks=False,
+                                                                   title=f"{profile.center.name} proof")))
+    tree.write("schedule.csv", schedule_csv(rows))
+    tree.write("schedule.json", schedule_json(rows))
+    walls = elevation_sheets([(s.job, s.sheet) for s in signs], profile=profile, brand=brand)
+    for wall in walls:
+        name = wall.id.removeprefix("elevation-")
+        tree.write(f"elevations/{name}.svg", render_svg(wall))
+        tree.write(f"elevations/{name}.pdf", render_pdf([wall], options=pdf_options(
+            brand.output, crop_marks=False, title=wall.title)))
 
 
 def write_batches(tree: OutputTree, signs: tuple[SignResult, ...], brand: Brand) -> dict[str, tuple[str, int]]:

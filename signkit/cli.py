@@ -65,29 +65,60 @@ def render(
     marks: Annotated[Optional[bool], typer.Option("--marks/--no-marks", help="crop marks (default: as the brand says)",
                                                   show_default=False)] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="worker processes")] = 1,
+    strict: Annotated[bool, typer.Option("--strict", help="warnings fail the run too (exit 1)")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
-    """Make every sign of the centre: pdf/, svg/, png/, schedule.csv/.json and report.json.
+    """Make every sign of the centre: pdf/, svg/, png/, print/ batches, proof.pdf,
+    elevations/, schedule.csv/.json and report.json/.html.
 
-    Exit 0: done (warnings allowed). Exit 1: done, but some signs have errors (see report.json;
-    they are marked not approved, and a sign whose text cannot be drawn gets no files).
-    Exit 2: the profile, brand or a file it names is wrong; nothing was written.
+    Exit 0: done (warnings allowed). Exit 1: done, but some signs have errors (see report.html;
+    they are marked not approved and left out of print/, and a sign whose text cannot be drawn
+    gets no files). Exit 2: the profile, brand or a file it names is wrong; nothing was written.
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
     formats = tuple(f for f in pipeline.FORMATS if png or f != "png")
     options = pipeline.RenderOptions(out_dir=out, brand_dir=brand, only=tuple(only or ()), formats=formats,
-                                     crop_marks=marks, jobs=jobs)
-    try:
-        result = pipeline.build(profile, options)
-    except SignkitError as exc:
-        _fail(exc)
-        return
+                                     crop_marks=marks, jobs=jobs, strict=strict)
+    result = _run(profile, options)
     counts = {fmt: sum(1 for s in result.signs if fmt in s.files) for fmt in formats}
     made = ", ".join(f"{n} {fmt.upper()}" for fmt, n in counts.items())
+    typer.echo(f"{len(result.signs)} signs → {result.out_dir}/  ({made}; print/, proof.pdf, elevations/, "
+               "schedule, report)")
+    _summary(result)
+
+
+@app.command()
+def check(
+    profile: ProfileArg,
+    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="where report.json/.html go (default: out/<centre>/)")] = None,
+    brand: BrandOpt = None,
+    strict: Annotated[bool, typer.Option("--strict", help="warnings fail the check too (exit 1)")] = False,
+) -> None:
+    """Plan and check every sign without writing artwork: findings on the terminal,
+    report.json and report.html (each finding beside the sign's preview).
+
+    Exit 0: no errors (warnings allowed unless --strict). Exit 1: error findings.
+    Exit 2: the profile, brand or a file it names is wrong.
+    """
+    result = _run(profile, pipeline.RenderOptions(out_dir=out, brand_dir=brand, formats=(), strict=strict))
+    typer.echo(f"{len(result.signs)} signs checked → {result.out_dir}/report.html")
+    _summary(result)
+
+
+def _run(profile: Path, options: pipeline.RenderOptions) -> pipeline.BuildResult:
+    try:
+        return pipeline.build(profile, options)
+    except SignkitError as exc:
+        _fail(exc)
+        raise  # unreachable: _fail exits
+
+
+def _summary(result: pipeline.BuildResult) -> None:
     errors = sum(f.severity == "error" for f in result.findings)
     warnings = sum(f.severity == "warning" for f in result.findings)
-    typer.echo(f"{len(result.signs)} signs → {result.out_dir}/  ({made}; schedule.csv, schedule.json, report.json)")
     typer.echo(f"findings: {errors} errors, {warnings} warnings")
+    for rule in result.inputs.rules.disabled():
+        typer.echo(f"  rule {rule.id} ({rule.code}) switched off: {rule.reason}")
     _print_findings(list(result.findings))
     raise typer.Exit(result.exit_code)
 
@@ -97,11 +128,11 @@ def plan(profile: ProfileArg, brand: BrandOpt = None,
          as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a table")] = False) -> None:
     """Print the sign schedule (what would be made and where it hangs) without drawing anything."""
     try:
-        brand_, profile_ = pipeline.load_inputs(profile, brand)
+        inputs = pipeline.load_inputs(profile, brand)
     except SignkitError as exc:
         _fail(exc)
         return
-    jobs = plan_signs(profile_, brand_)
+    jobs = plan_signs(inputs.profile, inputs.brand)
     if as_json:
         rows = [{"id": j.id, "type": j.kind, "text": j.text, "width_mm": j.width_mm, "height_mm": j.height_mm,
                  "material": j.material, "quantity": j.quantity, "location": j.placement.location,
@@ -144,6 +175,20 @@ def fonts(text: Annotated[Optional[str], typer.Argument(help="characters to look
         missing_any |= not roles
         typer.echo(f"{ch}  U+{ord(ch):04X}  {', '.join(roles) if roles else 'MISSING from every bundled font'}")
     raise typer.Exit(1 if missing_any else 0)
+
+
+@app.command()
+def functions(brand: BrandOpt = None) -> None:
+    """List the room functions a profile may use, with their usual names and plate styles."""
+    from .brand import load_brand
+
+    try:
+        brand_ = load_brand(brand)
+    except SignkitError as exc:
+        _fail(exc)
+        return
+    for fid, function in brand_.functions.items():
+        typer.echo(f"{fid:<24} {function.style:<10} {function.label}")
 
 
 @app.command()

@@ -107,6 +107,7 @@ class SignType:
 class BrandInfo:
     name: str
     version: str = ""
+    extends: str | None = spec(None, doc='"default" or the path of another brand folder this one changes')
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,7 @@ class Brand:
     assets: dict[str, Asset] = spec(default_factory=dict)
     output: Output = Output()
     folder: Path = spec(Path("."), internal=True)
+    rules_path: Path = spec(Path("rules.toml"), internal=True)
     template_dirs: tuple[Path, ...] = spec((), internal=True)
     font_paths: dict[str, Path] = spec(default_factory=dict, internal=True)
     asset_paths: dict[str, Path] = spec(default_factory=dict, internal=True)

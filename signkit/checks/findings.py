@@ -22,9 +22,12 @@ class Finding:
     message: str
     hint: str = ""
     rule: str = ""  # rule id in the rule pack, e.g. DP-02
+    box: tuple[float, float, float, float] | None = None  # x, y, w, h in the sign's mm: what to outline
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        out["box"] = [round(v, 2) for v in self.box] if self.box else None
+        return out
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

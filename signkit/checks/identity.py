@@ -1,24 +1,189 @@
-"""Identity checks over a composed sheet.
+"""Identity checks on a composed sheet: palette, colour roles, official artwork.
 
-In:  a :class:`~signkit.layout.sheet.Sheet`.
-Out: findings.  EMBLEM_PLACEHOLDER: a brand asset marked ``placeholder`` (the default
-brand's 党徽 stand-in) is on the sign; official artwork must replace it before print
-(RULES.md EM-03/04: signkit never draws the emblem).
+In:  a rule, the sign's job, its sheet and the brand.
+Out: findings.
+- OFF_PALETTE (CL-01): brand artwork in a colour with no palette entry (no exact CMYK);
+- PLAQUE_COLOUR_ROLE (VP-01): party plaques white with red text, the others black;
+- PLATE_COLOUR_ROLE (DP-02): party-room plates red with the emblem at the left, the others
+  blue without it; a room is a party room by its function or by its name (党员, 书记 …);
+- EMBLEM_PLACEHOLDER (EM-03): stand-in artwork on a sign;
+- EMBLEM_CLEAR_SPACE (EM-03, ZJ-01): emblem and identity mark keep a clear space and a
+  minimum size;
+- ARTWORK_PROPORTION (EM-04): emblem 1:1 and flag 3:2, upright, unrotated, undistorted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..layout.sheet import Group, Sheet, walk
+from ..brand import Brand
+from ..layout.sheet import Glyphs, Group, Rect, Shape, Sheet, transform_rect, walk
+from ..plan.jobs import SignJob
 from .findings import Finding
+from .geometry import Run, artwork, as_tuple, intersects, text_runs
+from .rules import Rule
+
+PARTY_ORG_PREFIX = "中国共产党"  # RULES.md §4.9: party organisations' legal names
+PARTY_ROOM_WORDS = ("党员", "党建", "党支部", "党组织", "党群活动", "书记")
 
 
-def check_placeholders(sheet: Sheet) -> Iterator[Finding]:
-    for item, _, _ in walk(sheet.items):
-        if isinstance(item, Group) and item.placeholder:
-            yield Finding(
-                "EMBLEM_PLACEHOLDER", "warning", sheet.id, item.source,
-                f"the '{item.asset}' slot holds placeholder artwork; the sign is a proof, not approved for print",
-                f"supply the official artwork: a brand folder whose brand.toml sets assets.{item.asset}.file "
-                "to it and placeholder = false, passed with --brand", rule="EM-03")
+def check_off_palette(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for item, matrix, parents in walk(sheet.items):
+        paints = []
+        if isinstance(item, Shape):
+            paints = [p for p in (item.fill, item.stroke) if p is not None]
+        elif isinstance(item, Glyphs):
+            paints = [item.fill]
+        for paint in paints:
+            if paint.printable or paint.rgb in seen:
+                continue
+            seen.add(paint.rgb)
+            source = next((p.source for p in reversed(parents) if p.asset), item.source)
+            box = item.bounds() if isinstance(item, Shape) else item.ink_bounds()
+            yield rule.finding(
+                sheet.id, source, f"artwork colour {paint.rgb} matches no palette colour; it has no exact CMYK "
+                                  "value, so the sign gets no print file",
+                "recolour the artwork with the palette's sRGB values (e.g. party-red #EE3338), or add the colour "
+                "to the brand palette with its CMYK from the artwork's owner", box=as_tuple(transform_rect(matrix, box)) if box else None)
+
+
+def _name_run(job: SignJob, sheet: Sheet) -> Run | None:
+    key = job.texts["name"].key if "name" in job.texts else None
+    return next((r for r in text_runs(sheet) if r.glyphs.source == key and not r.in_artwork), None)
+
+
+def check_plaque_colours(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
+    if job.kind != "plaque":
+        return
+    run = _name_run(job, sheet)
+    if run is None:
+        return
+    name = job.texts["name"].text
+    party = job.data.get("kind") == "party" or name.startswith(PARTY_ORG_PREFIX)
+    want_text = rule["party_text"] if party else rule["other_text"]
+    want_bg = rule["background"]
+    got_bg = run.background.name if run.background else "none"
+    if run.glyphs.fill.name != want_text or got_bg != want_bg:
+        what = "a party organisation" if party else "not a party organisation"
+        hint = ("set kind = \"party\" for this organisation" if party and job.data.get("kind") != "party"
+                else "the plaque's colours come from the brand's signs.plaque.styles")
+        yield rule.finding(sheet.id, job.texts["name"].key,
+                           f"\"{name}\" is {what}: its plaque must be {want_bg} with {want_text} text, "
+                           f"not {got_bg} with {run.glyphs.fill.name}", hint, box=as_tuple(run.ink))
+
+
+def check_plate_colours(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
+    if job.kind != "door-plate":
+        return
+    run = _name_run(job, sheet)
+    if run is None:
+        return
+    name = job.texts["name"].text
+    party = job.style == "party" or any(w in name for w in PARTY_ROOM_WORDS)
+    want_bg = rule["party_background"] if party else rule["other_background"]
+    got_bg = run.background.name if run.background else "none"
+    emblems = [box for g, _, box in artwork(sheet) if g.asset == "emblem"]
+    problems = []
+    if got_bg != want_bg:
+        problems.append(f"the plate is {got_bg}, it must be {want_bg}")
+    if party and not any(box.right <= run.ink.x for box in emblems):
+        problems.append("the emblem must stand at the left of the name")
+    if not party and emblems:
+        problems.append("the emblem belongs on party-room plates only")
+    if problems:
+        hint = (f"this is a party room by its name: give it a party function (e.g. party_activity) instead of "
+                f"'{job.source}'s current one" if party and job.style != "party" else
+                "the plate's colours come from the room's function and the brand's signs.door-plate.styles")
+        yield rule.finding(sheet.id, f"{job.source}.function",
+                           f"\"{name}\" ({'party room' if party else 'not a party room'}): " + "; ".join(problems),
+                           hint, box=as_tuple(run.ink))
+
+
+def check_placeholders(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
+    for group, _, box in artwork(sheet):
+        if group.placeholder:
+            yield rule.finding(
+                sheet.id, group.source,
+                f"the '{group.asset}' slot holds placeholder artwork; the sign is a proof, not approved for print",
+                f"supply the official artwork: a brand folder with extends = \"default\" whose brand.toml sets "
+                f"assets.{group.asset}.file to it and placeholder = false, passed with --brand", box=as_tuple(box))
+
+
+def check_clear_space(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
+    for group, _, box in artwork(sheet):
+        if group.asset not in ("emblem", "identity-mark"):
+            continue
+        size = min(box.width, box.height)
+        if size < float(rule["min_size_mm"]):
+            yield rule.finding(sheet.id, group.source,
+                               f"the {group.asset} is {size:.0f} mm, below its minimum of {rule['min_size_mm']:g} mm",
+                               "make its slot larger in the template or the brand tokens", box=as_tuple(box))
+        clear = box.inset(-float(rule["clear_ratio"]) * max(box.width, box.height))
+        for what, other in _others(sheet, group, clear):
+            if intersects(clear, other):
+                yield rule.finding(sheet.id, group.source,
+                                   f"{what} comes within the {group.asset}'s clear space "
+                                   f"({rule['clear_ratio']:g} of its size: {box.x - clear.x:.1f} mm all round)",
+                                   "move it away: nothing may touch or crowd the emblem (EM-03)",
+                                   box=as_tuple(clear))
+                break
+
+
+def _others(sheet: Sheet, group: Group, clear: Rect) -> Iterator[tuple[str, Rect]]:
+    """Boxes of everything drawn except the artwork itself and the backgrounds that hold its
+    clear space; a stroked outline counts by its segments, not by the area it encloses."""
+    for item, matrix, parents in walk(sheet.items):
+        if item is group or group in parents:
+            continue
+        if isinstance(item, Glyphs):
+            ink = item.ink_bounds()
+            if ink is not None:
+                yield f"\"{item.text}\"", transform_rect(matrix, ink)
+        elif isinstance(item, Shape) and (box := item.bounds()) is not None:
+            if item.fill is None:
+                yield from ((f"the line '{item.id}'", seg) for seg in _segment_boxes(item, matrix))
+            elif not transform_rect(matrix, box).contains(clear):
+                yield f"the shape '{item.id}'", transform_rect(matrix, box)
+
+
+def _segment_boxes(shape: Shape, matrix) -> Iterator[Rect]:
+    pad = shape.stroke_width_mm / 2
+    start = None
+    current = None
+    for op in shape.path:
+        if op[0] == "M":
+            current = start = (op[1], op[2])
+            continue
+        if op[0] == "Z":
+            end = start
+        else:
+            end = (op[-2], op[-1])
+        if current is not None and end is not None:
+            xs = [current[0], end[0]] + ([op[1], op[3]] if op[0] == "C" else [])
+            ys = [current[1], end[1]] + ([op[2], op[4]] if op[0] == "C" else [])
+            r = Rect(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
+            yield transform_rect(matrix, r)
+        current = end
+
+
+def check_proportion(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
+    tol = float(rule["tolerance"])
+    for group, m, box in artwork(sheet):
+        expected = rule["emblem_ratio"] if group.asset == "emblem" else (
+            rule["flag_ratio"] if (group.asset or "").startswith("flag") else None)
+        if expected is None:
+            continue
+        a, b, c, d, _, _ = m
+        own = group.box.width / group.box.height if group.box else expected
+        problems = []
+        if abs(own - expected) > tol * expected:
+            problems.append(f"its artwork is {own:.3f}:1, not {expected:g}:1")
+        if a <= 0 or d <= 0 or abs(b) > 1e-9 or abs(c) > 1e-9:
+            problems.append("it is rotated or mirrored")
+        elif abs(a - d) > tol * a:
+            problems.append("it is stretched")
+        if problems:
+            yield rule.finding(sheet.id, group.source, f"the {group.asset}: " + "; ".join(problems),
+                               "use the official artwork unaltered: locked proportions, upright (EM-03/EM-04)",
+                               box=as_tuple(box))

@@ -1,8 +1,8 @@
-"""The sign schedule (what, where, size, material, quantity, file) and the findings report.
+"""The sign schedule: what, where, size, material, quantity, file, batch.
 
 In:  the jobs, the files written for each sign, its findings.
-Out: ``schedule.csv``, ``schedule.json`` and ``report.json`` as bytes (deterministic:
-     fixed column order, sorted findings, no timestamps).
+Out: ``schedule.csv`` and ``schedule.json`` as bytes (deterministic: fixed column order,
+     no timestamps).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import io
 import json
 from dataclasses import dataclass
 
-from ..checks.findings import Finding, sort_findings
 from ..plan.jobs import SignJob
 
 COLUMNS = ("id", "type", "label", "room", "floor", "text", "width_mm", "height_mm", "material", "quantity",
@@ -65,13 +64,6 @@ def schedule_csv(rows: list[ScheduleRow]) -> bytes:
 
 def schedule_json(rows: list[ScheduleRow]) -> bytes:
     return _json({"signs": [row.as_dict() for row in rows]})
-
-
-def report_json(findings: list[Finding], *, profile: str, brand: str, signs: int) -> bytes:
-    ordered = sort_findings(list(findings))
-    summary = {s: sum(1 for f in ordered if f.severity == s) for s in ("error", "warning", "info")}
-    return _json({"profile": profile, "brand": brand, "signs": signs, "summary": summary,
-                  "findings": [f.as_dict() for f in ordered]})
 
 
 def _json(value: dict) -> bytes:

@@ -87,7 +87,7 @@ class Composer:
                         max_tracking_em=_num(el, "max-tracking", ctx, 0.0))
         line = set_line(face, text, spec)
         return Glyphs(ctx.id, face, line.size_mm, line.glyphs, ctx.style.fill, text,  # type: ignore[arg-type]
-                      source=el.get("key", ctx.where), fit=line.fit)
+                      source=el.get("key", ctx.where), fit=line.fit, role=_role(el, ctx))
 
     def _column(self, el: ET.Element, ctx: Context) -> Item:
         """``<sk:column x y width height font min-char-height max-char-height min-gap key>``: one vertical
@@ -98,7 +98,7 @@ class Composer:
                           min_gap_em=_num(el, "min-gap", ctx, 0.0))
         column = set_column(face, text, spec)
         return Glyphs(ctx.id, face, column.size_mm, column.glyphs, ctx.style.fill, text,  # type: ignore[arg-type]
-                      source=el.get("key", ctx.where), fit=column.fit, vertical=True)
+                      source=el.get("key", ctx.where), fit=column.fit, vertical=True, role=_role(el, ctx))
 
     def _frame(self, el: ET.Element, ctx: Context) -> tuple[Face, Rect, str]:
         """What every text frame declares: a font role, a fill, a box, and its text."""
@@ -124,7 +124,8 @@ class Composer:
         transform = multiply((scale, 0.0, 0.0, scale, dx, dy), view)  # type: ignore[arg-type]
         asset = self.brand.assets[name]
         return Group(ctx.id, items, transform, source=f"brand.assets.{name}", label=asset.note or name,
-                     asset=name, placeholder=asset.placeholder)
+                     asset=name, placeholder=asset.placeholder,
+                     box=_view_box(size, view))
 
     def _load_asset(self, name: str, current: Paint | None) -> tuple[Size, tuple[float, ...], tuple[Item, ...]]:
         """The asset's items, parsed once per colour its ``currentColor`` takes."""
@@ -138,6 +139,19 @@ class Composer:
                 raise BrandError.at(str(path), "the asset's <svg> has no size", "give it a viewBox")
             self._assets[key] = (size, view, items)
         return self._assets[key]
+
+
+def _role(el: ET.Element, ctx: Context) -> str:
+    role = el.get("role", "primary")
+    if role not in ("primary", "secondary"):
+        raise _element_error(el, ctx, f"role must be primary or secondary, not '{role}'")
+    return role
+
+
+def _view_box(size: Size, view: tuple[float, ...]) -> Rect:
+    """The artwork's viewBox (its own coordinates) from its size and the viewBox→size matrix."""
+    a, _, _, d, e, f = view
+    return Rect(-e / a, -f / d, size.width_mm / a, size.height_mm / d)
 
 
 def _element_error(el: ET.Element, ctx: Context, message: str, hint: str = "") -> TemplateError:

@@ -27,15 +27,19 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Paint:
-    """A palette colour: its name, exact CMYK (0–1 each) for print and sRGB hex for previews."""
+    """A palette colour: its name, exact CMYK (0–1 each) for print and sRGB hex for previews.
+
+    ``cmyk`` is None only for a colour of imported brand artwork that matches no palette
+    entry: it can be previewed but never printed (signkit does not guess CMYK from RGB).
+    """
 
     name: str
-    cmyk: tuple[float, float, float, float]
+    cmyk: tuple[float, float, float, float] | None
     rgb: str
 
     @property
-    def ink_percent(self) -> float:
-        return 100 * sum(self.cmyk)
+    def printable(self) -> bool:
+        return self.cmyk is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +149,7 @@ class Glyphs:
     source: str = ""
     fit: TextFit | None = None
     vertical: bool = False
+    role: str = "primary"  # primary | secondary: which legibility limit applies (RULES.md PL-08)
 
     @property
     def scale(self) -> float:
@@ -181,6 +186,7 @@ class Group:
     asset: str | None = None
     placeholder: bool = False
     clip: Rect | None = None
+    box: Rect | None = None  # brand artwork: its own extent (viewBox) in the group's coordinates
 
 
 Item = Union[Shape, Glyphs, Group]

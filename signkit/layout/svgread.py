@@ -11,9 +11,11 @@ Presentation attributes: ``fill``, ``fill-rule``, ``stroke``, ``stroke-width`` (
 through groups).
 Numbers are millimetres.  Colours are palette names (``fill="party-red"``); in brand
 artwork an sRGB hex equal to a palette entry's ``rgb`` also resolves to that entry, and
-``currentColor`` is the ``fill`` of the ``<sk:asset>`` that places it.
-Anything else (CSS, opacity, filters, masks, unknown elements or attributes, off-palette
-colours) is an error naming the element: print files allow no surprises.
+``currentColor`` is the ``fill`` of the ``<sk:asset>`` that places it; any other hex colour
+in brand artwork is kept for previews with no CMYK (the OFF_PALETTE check reports it and no
+print file is made).
+Anything else (CSS, opacity, filters, masks, unknown elements or attributes, colours
+that are not palette names in templates) is an error naming the element.
 """
 
 from __future__ import annotations
@@ -185,6 +187,9 @@ class SvgReader:
         if value.lower() in self._by_rgb:
             return self._by_rgb[value.lower()]
         hint = "palette colours: " + ", ".join(self.palette)
+        if self._by_rgb and re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+            # brand artwork: keep the colour for previews; the OFF_PALETTE check stops it from print
+            return Paint(f"off-palette {value.upper()}", None, value.upper())
         if value.startswith("#") or value.startswith("rgb"):
             raise self.error(el, f"colour {value} is not in the brand palette", hint)
         raise self.error(el, f"unknown colour '{value}'", hint)

@@ -25,8 +25,8 @@ def plan_directories(profile: Profile, brand: Brand) -> list[SignJob]:
         texts["slogan"] = Text(profile.center.slogan, "center.slogan")
         entries = tuple({"id": f"room{n}", "party": brand.functions[r.function].style == "party"}
                         for n, (_, r) in enumerate(rooms))
-        wall = "entrance" if floor == min(floors) else f"stairs-{floor}f"
-        where = "inside the main entrance" if wall == "entrance" else f"{floor}F stair landing"
+        wall = "lobby" if floor == min(floors) else f"stairs-{floor}f"
+        where = "lobby, inside the main entrance" if wall == "lobby" else f"{floor}F stair landing"
         placement = Placement(
             wall=wall, location=f"{floor}F, {where}", anchor=sign.placement.anchor,
             height_mm=sign.placement.height_mm, viewing_distance_mm=sign.placement.viewing_distance_mm)

@@ -36,7 +36,7 @@ def plan_facade(profile: Profile, brand: Brand) -> list[SignJob]:
     placement = Placement(
         wall="entrance", location="main entrance, centred over the door", anchor="bottom",
         height_mm=entrance.door_height_mm + float(t["above_door_mm"]), offset_mm=0.0, side="centre",
-        viewing_distance_mm=distance)
+        viewing_distance_mm=distance, free_wall_mm=entrance.facade_width_mm)
     style = "red-on-white" if "red-on-white" in sign.styles else next(iter(sign.styles))
     return [make_job(
         id="facade", kind="facade", width_mm=width, height_mm=float(height), style=style,
@@ -50,7 +50,6 @@ def plan_plaques(profile: Profile, brand: Brand) -> list[SignJob]:
     if "plaque" not in brand.signs or not profile.organisations:
         return []
     sign = brand.signs["plaque"]
-    width, height = sign.size_mm
     door_gap, gap = float(sign.tokens["door_gap_mm"]), float(sign.tokens["gap_mm"])
     entrance = profile.entrance
     honour = entrance.honour_side
@@ -62,6 +61,7 @@ def plan_plaques(profile: Profile, brand: Brand) -> list[SignJob]:
     jobs = []
     for position, index in enumerate(order, start=1):
         org = profile.organisations[index]
+        width, height = org.size_mm or sign.size_mm
         side = honour if used[honour] + width <= free[honour] or used[other] + width > free[other] else other
         offset = used[side] + width / 2  # from the door frame to the plaque's centre
         used[side] += width + gap
@@ -70,13 +70,14 @@ def plan_plaques(profile: Profile, brand: Brand) -> list[SignJob]:
             wall="entrance",
             location=f"main entrance, {side} of the door (seen from outside), {_ordinal(nth)} from the door",
             anchor="top", height_mm=entrance.door_height_mm, offset_mm=offset, side=side,
-            viewing_distance_mm=sign.placement.viewing_distance_mm)
+            viewing_distance_mm=sign.placement.viewing_distance_mm, free_wall_mm=free[side])
         jobs.append(make_job(
             id=f"plaque-{position}-{KIND_IDS[org.kind]}", kind="plaque", width_mm=width, height_mm=height,
             style="party" if org.kind == "party" else "standard",
             texts={"name": Text(org.name, f"organisations[{index}].name")}, source=f"organisations[{index}]",
             placement=placement, material=sign.material, quantity=sign.quantity, floor=1,
-            data={"position": position, "kind": org.kind}))
+            data={"position": position, "kind": org.kind, "honour_side": honour,
+                  "size_key": f"organisations[{index}].size_mm" if org.size_mm else "brand: signs.plaque.size_mm"}))
     return jobs
 
 

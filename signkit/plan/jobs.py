@@ -38,6 +38,12 @@ class Placement:
     offset_mm: float = 0.0
     side: str = ""
     viewing_distance_mm: float = 1500.0
+    free_wall_mm: float | None = None  # free wall on ``side`` recorded in the profile, for the fit check
+    note: str = ""  # why the planner deviated from the rule (e.g. hinge side: latch-side wall too narrow)
+
+    def top_mm(self, sign_height_mm: float) -> float:
+        """Height of the sign's top edge above the floor."""
+        return self.centre_height_mm(sign_height_mm) + sign_height_mm / 2
 
     def centre_height_mm(self, sign_height_mm: float) -> float:
         if self.anchor == "bottom":

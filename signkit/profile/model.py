@@ -54,6 +54,7 @@ class Organisation:
 
     name: str = spec(doc="the legal name exactly as approved, e.g. 中国共产党句容市天王镇青禾村委员会")
     kind: OrganisationKind = spec(doc="party, villagers_committee, supervision_committee, economic_cooperative or other")
+    size_mm: tuple[float, float] | None = spec(None, gt=0, doc="plaque width and height, mm, if not the brand's default")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,11 @@ class Door:
     height_mm: float = spec(gt=0, doc="door opening height in mm")
     latch_side: Side = spec(doc="side of the door handle seen from the corridor: left or right")
     wall_mm: float = spec(ge=0, doc="free wall beside the latch side of the door frame, mm")
+    hinge_wall_mm: float | None = spec(None, ge=0, doc="free wall on the hinge side, mm (used if the latch side is too narrow)")
+    id: str | None = spec(None, pattern=r"[a-z0-9][a-z0-9-]*",
+                          doc="give rooms that share one door the same door id: their plates stack beside it")
+    plate_order: int | None = spec(None, ge=1, doc="position of this room's plate among plates sharing a door (1 = top)")
+    plate_centre_mm: float | None = spec(None, gt=0, doc="mounting height of the plate's centre, if the site needs another")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +78,12 @@ class Room:
 
     id: str = spec(pattern=ID_PATTERN, doc="short id in lower-case letters, digits and '-', e.g. party")
     name: str = spec(doc="the name on the door plate, e.g. 党员活动室")
-    function: str = spec(doc="what the room is for; picks the sign style (see `signkit functions`)")
+    function: str = spec(doc="what the room is for; picks the sign style (`signkit functions` lists them)")
     floor: int = spec(1, ge=-5, le=99, doc="floor number (1 = ground floor)")
     area_m2: float | None = spec(None, gt=0, doc="floor area in m²")
     door: Door | None = spec(None, doc="the door; a room without one gets a zone sign instead of a plate")
     windows: tuple[str, ...] = spec((), doc="service windows in this room, e.g. [\"综合窗口\", \"党员服务\"]")
+    plate: bool = spec(True, doc="false: signkit makes no plate or zone sign for this room (it keeps an existing one)")
 
 
 @dataclass(frozen=True, slots=True)

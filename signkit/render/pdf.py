@@ -289,6 +289,8 @@ def _path_ops(path: tuple) -> str:
 
 
 def _cmyk(paint: Paint, op: str) -> str:
+    if paint.cmyk is None:  # the build never sends such a sheet to print (OFF_PALETTE)
+        raise ValueError(f"{paint.name} has no CMYK value and cannot be printed")
     return " ".join(f"{v:.4g}" for v in paint.cmyk) + f" {op}"
 
 

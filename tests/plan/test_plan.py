@@ -62,7 +62,7 @@ def test_door_plates_hang_on_the_latch_side_at_1500(brand):
 
 def test_facade_size_follows_the_entrance_and_the_street(brand, profile_copy):
     facade = next(j for j in plan(SAMPLE, brand) if j.kind == "facade")
-    assert (facade.width_mm, facade.height_mm) == (5000, 690)  # capped at the brand's maximum width
+    assert (facade.width_mm, facade.height_mm) == (5000, 750)  # capped at the brand's maximum width
     assert facade.data["letter_height_mm"] == 300  # max(300, 15000 / 150)
     path = profile_copy("facade_width_mm = 12000", "facade_width_mm = 4200",
                         append="")
@@ -73,7 +73,7 @@ def test_facade_size_follows_the_entrance_and_the_street(brand, profile_copy):
     path.write_text(text, encoding="utf-8")
     far = next(j for j in plan(path, brand) if j.kind == "facade")
     assert far.data["letter_height_mm"] == pytest.approx(400)  # 60 m / 150
-    assert far.height_mm == pytest.approx(920)
+    assert far.height_mm == pytest.approx(1000)  # 400 × 2.5
 
 
 def test_windows_and_desks_per_service_window(brand):
@@ -93,7 +93,7 @@ def test_directories_list_their_floor_in_profile_order(brand):
     names = [second.texts[e["id"]].text for e in second.data["entries"]]
     assert names == ["党员活动室", "书记工作室", "农家书屋", "妇女儿童之家", "多功能会议室"]
     assert [e["party"] for e in second.data["entries"]] == [True, True, False, False, False]
-    assert directories["directory-1f"].placement.wall == "entrance"
+    assert directories["directory-1f"].placement.wall == "lobby"
 
 
 def test_zone_sign_for_the_open_area(brand):

@@ -1,0 +1,64 @@
+"""Completeness checks over the whole centre (no sheets needed).
+
+In:  a rule, the profile and the planned jobs.
+Out: findings.  ROOM_MISSING (FA-01: required and recommended room functions),
+FLOOR_AREA (FA-02), ROOM_AREA (FA-03), BOARD_ROOM_UNKNOWN (boards in rooms that exist),
+ROOM_WITHOUT_SIGN (TAX-07: every room keeps or gets a plate).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..brand import Brand
+from ..config import did_you_mean
+from ..plan.jobs import SignJob
+from ..profile import Profile
+from .findings import Finding
+from .rules import Rule
+
+
+def check_rooms_present(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], brand: Brand) -> Iterator[Finding]:
+    present = {r.function for r in profile.rooms}
+    for level, severity in (("required", rule.severity), ("recommended", "info")):
+        for function in rule[level]:
+            if function not in present:
+                label = brand.functions[function].label if function in brand.functions else function
+                yield rule.finding("", "rooms", f"no {label} ({function}): the standard {level[:-2]}s one",
+                                   f"add a [[rooms]] entry with function = \"{function}\"", severity=severity)
+
+
+def check_floor_area(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], brand: Brand) -> Iterator[Finding]:
+    area = profile.center.floor_area_m2
+    if area is not None and area < float(rule["min_m2"]):
+        yield rule.finding("", "center.floor_area_m2", f"the centre has {area:g} m², below {rule['min_m2']:g} m²",
+                           "FA-02: Jiangsu practice treats village centres under 400 m² as not up to standard")
+
+
+def check_room_areas(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], brand: Brand) -> Iterator[Finding]:
+    for i, room in enumerate(profile.rooms):
+        minimum = rule.params.get(room.function)
+        if minimum is not None and room.area_m2 is not None and room.area_m2 < float(minimum):
+            yield rule.finding("", f"rooms[{i}].area_m2", f"{room.name} has {room.area_m2:g} m², below {minimum:g} m²",
+                               "FA-03 minimum for this kind of room")
+
+
+def check_board_rooms(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], brand: Brand) -> Iterator[Finding]:
+    ids = [r.id for r in profile.rooms]
+    tables = [(f"boards[{i}].room", b.room) for i, b in enumerate(profile.boards)]
+    if profile.showcase is not None:
+        tables.append(("showcase.room", profile.showcase.room))
+    for key, room in tables:
+        if room not in ids:
+            yield rule.finding("", key, f"room '{room}' is not in the profile",
+                               did_you_mean(room, ids) or "room ids: " + ", ".join(ids))
+
+
+def check_room_signs(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], brand: Brand) -> Iterator[Finding]:
+    signed = {j.room for j in jobs if j.kind in ("door-plate", "zone")}
+    for i, room in enumerate(profile.rooms):
+        if room.id not in signed:
+            why = "plate = false in the profile" if not room.plate else "the brand has no sign type for it"
+            yield rule.finding("", f"rooms[{i}]", f"{room.name} gets no plate or zone sign ({why})",
+                               "make sure the room keeps a plate in the centre's identity (TAX-07)",
+                               severity="warning" if not room.plate else None)

@@ -1,0 +1,96 @@
+"""Measuring a sheet the way it is drawn: text runs with their ink boxes and character
+heights under the accumulated transform, the background behind a run, colour contrast.
+
+In:  a :class:`~signkit.layout.sheet.Sheet`.
+Out: plain numbers and boxes in the sheet's millimetres for the checks.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..layout.sheet import Glyphs, Group, Matrix, Paint, Rect, Shape, Sheet, multiply, transform_rect, walk
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A text run as drawn: the item, its ink box and character height in sheet mm."""
+
+    glyphs: Glyphs
+    matrix: Matrix
+    ink: Rect
+    char_height_mm: float  # the tallest glyph's ink, as drawn
+    baselines_mm: tuple[float, ...]  # y of each glyph origin, sheet mm (y down)
+    in_artwork: bool  # inside brand artwork (an emblem placeholder's label), not sign text
+    background: Paint | None  # the fill painted behind the run's ink centre
+
+
+def scale_of(m: Matrix) -> float:
+    return math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
+
+
+def text_runs(sheet: Sheet) -> Iterator[Run]:
+    fills: list[tuple[Rect, Paint]] = []  # filled shapes so far, in paint order, with their sheet boxes
+    for item, matrix, parents in walk(sheet.items):
+        if isinstance(item, Shape) and item.fill is not None:
+            box = item.bounds()
+            if box is not None:
+                fills.append((transform_rect(matrix, box), item.fill))
+        if not isinstance(item, Glyphs) or not item.glyphs:
+            continue
+        ink = item.ink_bounds()
+        if ink is None:
+            continue
+        ink = transform_rect(matrix, ink)
+        s = item.scale * scale_of(matrix)
+        tallest = max(((b[3] - b[1]) for g in item.glyphs if (b := item.face.bounds(g.gid))), default=0.0)
+        baselines = tuple(matrix[1] * g.x + matrix[3] * g.y + matrix[5] for g in item.glyphs)
+        cx, cy = ink.x + ink.width / 2, ink.y + ink.height / 2
+        behind = next((paint for box, paint in reversed(fills)
+                       if box.x <= cx <= box.right and box.y <= cy <= box.bottom), None)
+        yield Run(item, matrix, ink, tallest * s, baselines, any(p.asset for p in parents), behind)
+
+
+def artwork(sheet: Sheet) -> Iterator[tuple[Group, Matrix, Rect]]:
+    """Brand artwork groups (emblem, identity mark, pictograms) with their boxes in sheet mm."""
+    for item, matrix, _ in walk(sheet.items):
+        if isinstance(item, Group) and item.asset and item.box is not None:
+            full = multiply(matrix, item.transform)
+            yield item, full, transform_rect(full, item.box)
+
+
+def as_tuple(r: Rect) -> tuple[float, float, float, float]:
+    return (r.x, r.y, r.width, r.height)
+
+
+def intersects(a: Rect, b: Rect) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+
+def relative_luminance(rgb: str) -> float:
+    """WCAG 2 relative luminance of an sRGB hex colour."""
+
+    def channel(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(rgb[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def ada_min_char_height_mm(mount_mm: float, distance_mm: float) -> float:
+    """RULES.md PL-04 (ADA 2010 Table 703.5.5): minimum visual character height, mm."""
+    if mount_mm <= 1780:
+        base, threshold = 16.0, 1830.0
+    elif mount_mm <= 3050:
+        base, threshold = 51.0, 4570.0
+    else:
+        base, threshold = 75.0, 6400.0
+    return base + 3.2 * max(0.0, distance_mm - threshold) / 305.0

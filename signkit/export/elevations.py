@@ -1,0 +1,155 @@
+"""Wall elevations for installers: every wall that carries signs, drawn to scale.
+
+In:  the signs (jobs with placements, sheets), the profile (door openings) and the brand.
+Out: one :class:`~signkit.layout.sheet.Sheet` per wall (``entrance``, ``door-party`` …),
+     rendered to ``elevations/<wall>.svg`` and ``.pdf`` by the usual backends.  Each shows
+     the floor line, the door opening where there is one, each sign at its mounting position
+     (its artwork, trimmed, at scale) with its id, and dimension lines: the height of each
+     sign's reference edge above the floor and its offset from the door frame.
+
+Wall coordinates: millimetres on the wall, x to the viewer's right with 0 at the door's
+centre line (or the wall's left end where there is no door), height up from the floor.
+The drawing is scaled (1:20 by default) onto a page with a margin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..brand import Brand
+from ..layout.compose import palette_paints
+from ..layout.sheet import Glyphs, Group, Item, Paint, Rect, Shape, Sheet, Size
+from ..layout.svgread import rect_path
+from ..plan.jobs import SignJob
+from ..profile import Profile
+from ..text.fonts import FontBook
+from ..text.line import LineSpec, set_line
+
+MARGIN = 15.0  # page margin, mm of paper
+TEXT_MM = 2.4  # character height of labels on paper
+HEADROOM_MM = 3000.0  # wall shown up to at least this height
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    job: SignJob
+    sheet: Sheet | None
+    x: float  # sign's left edge on the wall, mm
+    bottom: float  # sign's bottom edge above the floor, mm
+
+
+def elevation_sheets(signs: Sequence[tuple[SignJob, Sheet | None]], *, profile: Profile, brand: Brand,
+                     scale: float = 20.0) -> list[Sheet]:
+    walls: dict[str, list[tuple[SignJob, Sheet | None]]] = {}
+    for job, sheet in signs:
+        walls.setdefault(job.placement.wall, []).append((job, sheet))
+    drawer = _Drawer(brand, scale)
+    return [drawer.wall(name, entries, _door(name, entries, profile)) for name, entries in walls.items()]
+
+
+def _door(wall: str, entries, profile: Profile) -> tuple[float, float] | None:
+    """The door opening (width, height) on this wall, if it has one."""
+    if wall == "entrance":
+        return profile.entrance.door_width_mm, profile.entrance.door_height_mm
+    if wall.startswith("door-"):
+        room = profile.room(entries[0][0].room or "")
+        if room is not None and room.door is not None:
+            return room.door.width_mm, room.door.height_mm
+    return None
+
+
+class _Drawer:
+    def __init__(self, brand: Brand, scale: float):
+        self.scale = scale
+        self.face = FontBook(brand.font_paths).face("hei")
+        paints = palette_paints(brand)
+        self.black, self.red = paints["black"], paints["party-red"]
+
+    def wall(self, name: str, entries, door: tuple[float, float] | None) -> Sheet:
+        placed = [self._place(job, sheet, door) for job, sheet in entries]
+        xs = [p.x for p in placed] + [p.x + p.job.width_mm for p in placed]
+        if door:
+            xs += [-door[0] / 2, door[0] / 2]
+        left, right = min(xs) - 600, max(xs) + 600
+        top = max([HEADROOM_MM] + [p.bottom + p.job.height_mm + 300 for p in placed] + ([door[1] + 300] if door else []))
+        k = 1 / self.scale
+        page = Size(round((right - left) * k + 2 * MARGIN, 1), round(top * k + 2 * MARGIN + 14, 1))
+        floor_y = page.height_mm - MARGIN - 6
+
+        def X(x: float) -> float:
+            return MARGIN + (x - left) * k
+
+        def Y(h: float) -> float:
+            return floor_y - h * k
+
+        items: list[Item] = [self._text(f"{name}-title", f"{name} · elevation 1:{self.scale:g} · heights above the "
+                                                         "finished floor, mm", MARGIN, MARGIN - 2, page.width_mm, 3.2)]
+        items.append(self._line(f"{name}-floor", X(left), Y(0), X(right), Y(0), 0.5))
+        if door:
+            dw, dh = door
+            items.append(Shape(f"{name}-door", rect_path(X(-dw / 2), Y(dh), dw * k, dh * k),
+                               stroke=self.black, stroke_width_mm=0.35, source=name))
+            items.append(self._text(f"{name}-door-label", f"door {dw:g} × {dh:g}", X(-dw / 2) + 1, Y(dh) + 1,
+                                    dw * k - 2, TEXT_MM))
+        dimensioned: set[tuple[str, float]] = set()
+        for n, p in enumerate(placed):
+            items += self._sign(f"{name}-{n}", p, X, Y, k, door, n, dimensioned)
+        return Sheet(f"elevation-{name}", page, 0.0, tuple(items), title=f"{name} elevation")
+
+    def _place(self, job: SignJob, sheet: Sheet | None, door) -> Placed:
+        p = job.placement
+        bottom = p.centre_height_mm(job.height_mm) - job.height_mm / 2
+        if door and p.side in ("left", "right"):
+            centre = door[0] / 2 + p.offset_mm
+            cx = centre if p.side == "right" else -centre
+        else:
+            cx = p.offset_mm if p.side in ("left", "right") else 0.0
+        return Placed(job, sheet, cx - job.width_mm / 2, bottom)
+
+    def _sign(self, prefix: str, p: Placed, X, Y, k: float, door, n: int,
+              dimensioned: set[tuple[str, float]]) -> list[Item]:
+        job = p.job
+        w, h = job.width_mm * k, job.height_mm * k
+        x0, y0 = X(p.x), Y(p.bottom + job.height_mm)
+        out: list[Item] = []
+        if p.sheet is not None:
+            out.append(Group(f"{prefix}-art", p.sheet.items, (k, 0.0, 0.0, k, x0, y0), source=job.id,
+                             label=job.id, clip=p.sheet.trim_rect))
+        out.append(Shape(f"{prefix}-outline", rect_path(x0, y0, w, h), stroke=self.red, stroke_width_mm=0.25,
+                         source=job.id))
+        # ids under the sign, staggered so neighbours' labels do not collide
+        out.append(self._text(f"{prefix}-id", job.id, x0, Y(p.bottom) + 1 + (n % 3) * TEXT_MM * 1.5,
+                              max(w, 30), TEXT_MM, self.red))
+        # the height of the edge the placement refers to, dimensioned from the floor (once per height)
+        anchor = job.placement.anchor
+        ref = {"bottom": p.bottom, "top": p.bottom + job.height_mm}.get(anchor, p.bottom + job.height_mm / 2)
+        if (anchor, round(ref)) not in dimensioned:
+            dimensioned.add((anchor, round(ref)))
+            dim_x = x0 - 2.5
+            out.append(self._line(f"{prefix}-hdim", dim_x, Y(0), dim_x, Y(ref), 0.18))
+            out.append(self._line(f"{prefix}-htick", dim_x - 1.2, Y(ref), dim_x + 1.2, Y(ref), 0.18))
+            out.append(self._text(f"{prefix}-hlabel", f"{anchor} {ref:.0f}", dim_x - 22, Y(ref) - TEXT_MM * 1.4,
+                                  21, TEXT_MM))
+        if door and job.placement.side in ("left", "right"):
+            edge = door[0] / 2 if job.placement.side == "right" else -door[0] / 2
+            centre = p.x + job.width_mm / 2
+            y = Y(p.bottom) + 6 + 3 * TEXT_MM + (n % 4) * TEXT_MM * 1.6
+            out.append(self._line(f"{prefix}-odim", X(edge), y, X(centre), y, 0.18))
+            for n, xx in enumerate((X(edge), X(centre))):
+                out.append(self._line(f"{prefix}-otick{n}", xx, y - 1.2, xx, y + 1.2, 0.18))
+            lx = min(X(edge), X(centre))
+            out.append(self._text(f"{prefix}-olabel", f"{job.placement.offset_mm:.0f}", lx, y + 0.8,
+                                  max(abs(X(centre) - X(edge)), 12), TEXT_MM))
+        return out
+
+    def _line(self, item_id: str, x1: float, y1: float, x2: float, y2: float, width: float) -> Shape:
+        return Shape(item_id, (("M", x1, y1), ("L", x2, y2)), stroke=self.black, stroke_width_mm=width, source="elevation")
+
+    def _text(self, item_id: str, text: str, x: float, y: float, width: float, char_mm: float,
+              paint: Paint | None = None) -> Glyphs:
+        frame = Rect(x, y, width, char_mm * 1.4)
+        line = set_line(self.face, text, LineSpec(frame=frame, min_char_height_mm=char_mm * 0.6,
+                                                  max_char_height_mm=char_mm, align="left"))
+        return Glyphs(item_id, self.face, line.size_mm, line.glyphs, paint or self.black, text, source="elevation",
+                      fit=line.fit)

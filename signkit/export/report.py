@@ -1,0 +1,115 @@
+"""The check report: ``report.json`` for tools, ``report.html`` for people.
+
+In:  the findings, the inputs (profile, brand, rule pack) and the signs with their sheets.
+Out: bytes.  The HTML page is self-contained: a summary, the rules this centre switched
+     off (with their reasons) or changed, the centre-wide findings, then every sign with
+     findings next to its preview, the offending item outlined in red.  Deterministic:
+     sorted findings, no timestamps.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..checks.findings import Finding, sort_findings
+from ..render.svg import render_svg
+
+if TYPE_CHECKING:
+    from ..build import Inputs, SignResult
+
+
+def report_json(findings: Sequence[Finding], *, inputs: "Inputs", signs: int) -> bytes:
+    ordered = sort_findings(list(findings))
+    summary = {s: sum(1 for f in ordered if f.severity == s) for s in ("error", "warning", "info")}
+    rules = inputs.rules
+    value = {
+        "profile": str(inputs.profile.source), "brand": inputs.brand.brand.name, "signs": signs,
+        "summary": summary,
+        "rules_off": [{"id": r.id, "code": r.code, "reason": r.reason} for r in rules.disabled()],
+        "rules_changed": [{"id": r.id, "code": r.code, "params": {k: r.params[k] for k in r.overridden}}
+                          for r in rules.enabled() if r.overridden],
+        "findings": [f.as_dict() for f in ordered],
+    }
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def report_html(findings: Sequence[Finding], *, inputs: "Inputs", signs: Sequence["SignResult"]) -> bytes:
+    ordered = sort_findings(list(findings))
+    e = html.escape
+    counts = {s: sum(1 for f in ordered if f.severity == s) for s in ("error", "warning", "info")}
+    parts = [f"""<!DOCTYPE html>
+<html lang="zh-Hans"><head><meta charset="utf-8">
+<title>{e(inputs.profile.center.name)}: signkit check report</title>
+<style>
+body {{ font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+       margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #222; }}
+h1 {{ font-size: 1.6rem; margin-bottom: .2rem; }} h2 {{ margin-top: 2rem; border-bottom: 2px solid #ee3338; }}
+.summary span {{ display: inline-block; margin-right: 1rem; padding: .2rem .6rem; border-radius: .3rem; }}
+.error {{ background: #fde2e2; }} .warning {{ background: #fff3cd; }} .info {{ background: #e7f0fb; }}
+.sign {{ display: grid; grid-template-columns: minmax(14rem, 26rem) 1fr; gap: 1.5rem; margin: 1.5rem 0;
+        padding-bottom: 1.5rem; border-bottom: 1px solid #ddd; }}
+.preview svg {{ width: 100%; height: auto; max-height: 32rem; border: 1px solid #ccc; }}
+.finding {{ margin: 0 0 .8rem; padding: .5rem .8rem; border-radius: .3rem; }}
+.finding code {{ font-weight: bold; }} .key {{ color: #555; font-family: monospace; }}
+.hint {{ color: #444; font-size: .92rem; }}
+table {{ border-collapse: collapse; }} td, th {{ padding: .2rem .6rem; border-bottom: 1px solid #eee; text-align: left; }}
+</style></head><body>
+<h1>{e(inputs.profile.center.name)}</h1>
+<p>signkit check report · profile <span class="key">{e(str(inputs.profile.source))}</span> ·
+brand {e(inputs.brand.brand.name)} · {len(signs)} signs</p>
+<p class="summary"><span class="error">{counts['error']} errors</span><span class="warning">{counts['warning']} warnings</span>
+<span class="info">{counts['info']} notes</span></p>"""]
+    off = inputs.rules.disabled()
+    changed = [r for r in inputs.rules.enabled() if r.overridden]
+    if off or changed:
+        parts.append("<h2>Rules this centre changed</h2><table><tr><th>rule</th><th>code</th><th>change</th></tr>")
+        for r in off:
+            parts.append(f"<tr><td>{e(r.id)}</td><td>{e(r.code)}</td><td>switched off: {e(r.reason)}</td></tr>")
+        for r in changed:
+            params = ", ".join(f"{k} = {r.params[k]}" for k in r.overridden)
+            parts.append(f"<tr><td>{e(r.id)}</td><td>{e(r.code)}</td><td>{e(params)}</td></tr>")
+        parts.append("</table>")
+    centre = [f for f in ordered if not f.sign]
+    if centre:
+        parts.append("<h2>The centre</h2>")
+        parts.extend(_finding(f) for f in centre)
+    by_sign = {s.job.id: s for s in signs}
+    with_findings = [sid for sid in dict.fromkeys(f.sign for f in ordered if f.sign)]
+    if with_findings:
+        parts.append("<h2>Signs</h2>")
+    for sid in with_findings:
+        sign = by_sign.get(sid)
+        own = [f for f in ordered if f.sign == sid]
+        preview = _preview(sign, own) if sign is not None and sign.sheet is not None else \
+            "<p>(no preview: the sign could not be drawn)</p>"
+        title = f"{sid} · {sign.job.width_mm:g} × {sign.job.height_mm:g} mm · {sign.job.placement.location}" if sign else sid
+        parts.append(f'<section class="sign" id="{e(sid)}"><div class="preview">{preview}</div><div>'
+                     f"<h3>{e(title)}</h3>" + "".join(_finding(f) for f in own) + "</div></section>")
+    clean = [s.job.id for s in signs if s.job.id not in with_findings]
+    if clean:
+        parts.append(f"<h2>Signs without findings ({len(clean)})</h2><p>{e(', '.join(clean))}</p>")
+    parts.append("</body></html>\n")
+    return "\n".join(parts).encode("utf-8")
+
+
+def _finding(f: Finding) -> str:
+    e = html.escape
+    rule = f" ({e(f.rule)})" if f.rule else ""
+    hint = f'<div class="hint">hint: {e(f.hint)}</div>' if f.hint else ""
+    return (f'<div class="finding {f.severity}"><code>{e(f.code)}</code>{rule} · {f.severity} · '
+            f'<span class="key">{e(f.key)}</span><div>{e(f.message)}</div>{hint}</div>')
+
+
+def _preview(sign: "SignResult", findings: list[Finding]) -> str:
+    """The sign's trim as inline SVG, with each finding's box outlined on top."""
+    svg = render_svg(sign.sheet, include_bleed=False).decode("utf-8")  # type: ignore[arg-type]
+    svg = svg.split("?>", 1)[-1] if svg.startswith("<?xml") else svg
+    scale = max(sign.job.width_mm, sign.job.height_mm) / 300  # outline width readable at any sign size
+    marks = "".join(
+        f'<rect x="{x:.2f}" y="{y:.2f}" width="{w:.2f}" height="{h:.2f}" fill="none" stroke="#d00000" '
+        f'stroke-width="{1.5 * scale:.2f}" stroke-dasharray="{4 * scale:.2f} {2 * scale:.2f}"/>'
+        for f in findings if f.box for x, y, w, h in [f.box])
+    return svg.rsplit("</svg>", 1)[0] + marks + "</svg>"
