@@ -28,24 +28,24 @@ PARTY_ROOM_WORDS = ("党员", "党建", "党支部", "党组织", "党群活动"
 
 
 def check_off_palette(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
-    seen: set[str] = set()
+    colours: dict[str, str] = {}  # rgb → source of the first item painted with it
+    box = None
     for item, matrix, parents in walk(sheet.items):
-        paints = []
-        if isinstance(item, Shape):
-            paints = [p for p in (item.fill, item.stroke) if p is not None]
-        elif isinstance(item, Glyphs):
-            paints = [item.fill]
+        paints = [p for p in (item.fill, item.stroke) if p is not None] if isinstance(item, Shape) else \
+            [item.fill] if isinstance(item, Glyphs) else []
         for paint in paints:
-            if paint.printable or paint.rgb in seen:
-                continue
-            seen.add(paint.rgb)
-            source = next((p.source for p in reversed(parents) if p.asset), item.source)
-            box = item.bounds() if isinstance(item, Shape) else item.ink_bounds()
-            yield rule.finding(
-                sheet.id, source, f"artwork colour {paint.rgb} matches no palette colour; it has no exact CMYK "
-                                  "value, so the sign gets no print file",
-                "recolour the artwork with the palette's sRGB values (e.g. party-red #EE3338), or add the colour "
-                "to the brand palette with its CMYK from the artwork's owner", box=as_tuple(transform_rect(matrix, box)) if box else None)
+            if not paint.printable and paint.rgb not in colours:
+                colours[paint.rgb] = next((p.source for p in reversed(parents) if p.asset), item.source)
+                art = next((p for p in reversed(parents) if p.asset and p.box is not None), None)
+                if art is not None and box is None:
+                    box = next((b for g, _, b in artwork(sheet) if g is art), None)
+    if colours:
+        yield rule.finding(
+            sheet.id, next(iter(colours.values())),
+            f"artwork colours {', '.join(colours)} match no palette colour; they have no exact CMYK value, "
+            "so the sign gets no print file",
+            "recolour the artwork with the palette's sRGB values (e.g. party-red #EE3338), or add the colours "
+            "to the brand palette with their CMYK from the artwork's owner", box=as_tuple(box) if box else None)
 
 
 def _name_run(job: SignJob, sheet: Sheet) -> Run | None:
@@ -92,8 +92,8 @@ def check_plate_colours(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) ->
     if not party and emblems:
         problems.append("the emblem belongs on party-room plates only")
     if problems:
-        hint = (f"this is a party room by its name: give it a party function (e.g. party_activity) instead of "
-                f"'{job.source}'s current one" if party and job.style != "party" else
+        hint = (f"this is a party room by its name: give it a party function (party_activity, party_home, "
+                f"party_office …) instead of '{job.data.get('function')}'" if party and job.style != "party" else
                 "the plate's colours come from the room's function and the brand's signs.door-plate.styles")
         yield rule.finding(sheet.id, f"{job.source}.function",
                            f"\"{name}\" ({'party room' if party else 'not a party room'}): " + "; ".join(problems),

@@ -50,7 +50,8 @@ def plan_door_plates(profile: Profile, brand: Brand) -> list[SignJob]:
             style=brand.functions[room.function].style,
             texts={"name": Text(room.name, f"{key}.name")}, source=key, placement=placement,
             material=sign.material, quantity=sign.quantity, room=room.id, floor=room.floor,
-            data={"door": door.id or room.id, "plate_position": position, "latch_side": door.latch_side}))
+            data={"door": door.id or room.id, "plate_position": position, "latch_side": door.latch_side,
+                  "function": room.function}))
     return jobs
 
 

@@ -1,0 +1,62 @@
+"""The check report: JSON for tools, HTML for people (opened in headless Chromium), and the
+sample centre's verdicts with the bundled brand and with official artwork."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from signkit.build import RenderOptions, build
+
+from ..conftest import SAMPLE, need_tool
+
+CASES = Path(__file__).parent.parent / "cases"
+OFFICIAL = CASES / "brands" / "official"
+
+
+def test_sample_has_only_the_placeholder_warnings(sample_result):
+    assert sorted((f.severity, f.code, f.sign) for f in sample_result.findings) == [
+        ("warning", "EMBLEM_PLACEHOLDER", "facade"), ("warning", "EMBLEM_PLACEHOLDER", "plate-party"),
+        ("warning", "EMBLEM_PLACEHOLDER", "plate-secretary")]
+    assert sample_result.exit_code == 0
+
+
+def test_sample_with_official_artwork_is_clean_even_strict(tmp_path):
+    result = build(SAMPLE, RenderOptions(out_dir=tmp_path, brand_dir=OFFICIAL, formats=(), strict=True))
+    assert list(result.findings) == []
+    assert result.exit_code == 0
+
+
+def test_strict_fails_on_warnings(tmp_path):
+    result = build(SAMPLE, RenderOptions(out_dir=tmp_path, formats=(), strict=True))
+    assert result.exit_code == 1
+
+
+def test_report_json_lists_findings_with_boxes(tmp_path):
+    build(CASES / "low-contrast.toml", RenderOptions(out_dir=tmp_path, brand_dir=CASES / "brands" / "gold-window",
+                                                     formats=()))
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    (finding,) = report["findings"]
+    assert finding["code"] == "LOW_CONTRAST" and finding["rule"] == "CL-03"
+    assert finding["key"] == "rooms[0].windows[0]"
+    x, y, w, h = finding["box"]
+    assert 0 < x < 500 and 0 < y < 250 and w > 0 and h > 0  # the window sign's name, in sign mm
+    assert not (tmp_path / "pdf").exists()  # check writes no artwork
+
+
+def test_report_html_opens_in_headless_chromium(tmp_path):
+    chromium = need_tool("chromium")
+    out = tmp_path / "out"
+    build(CASES / "plate-colour-role.toml", RenderOptions(out_dir=out, brand_dir=OFFICIAL, formats=()))
+    page = (out / "report.html").resolve()
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run([chromium, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=60)
+    assert "PLATE_COLOUR_ROLE" in dom.stdout and 'id="plate-meeting"' in dom.stdout
+    assert "<svg" in dom.stdout and 'stroke="#d00000"' in dom.stdout  # preview with the item outlined
+    shot = tmp_path / "report.png"
+    subprocess.run([chromium, *flags, "--window-size=1200,900", f"--screenshot={shot}", page.as_uri()],
+                   capture_output=True, timeout=60)
+    assert shot.is_file() and shot.stat().st_size > 10_000
