@@ -19,6 +19,8 @@ rule               conversion
                    a single ⋯ → ⋯⋯
 ``dash``           -- or --- next to Chinese, and a single — between Chinese on both sides,
                    → ——.  Between digits (8:30—11:30, 0511-87650000) nothing changes.
+                   (A 一字线 connector between hanzi, 北京—上海, is therefore read as a
+                   mistyped dash: write such ranges with ～ or –.)
 ``quote``          ASCII "…" → “…” when the quoted text or a neighbour is Chinese; quotes
                    pair in order (1st opens, 2nd closes …) per paragraph; an unpaired one stays
 ``single-quote``   ASCII '…' → ‘…’ when the quoted text is Chinese (or both neighbours are);
@@ -42,8 +44,10 @@ from dataclasses import dataclass
 RULES = ("wave", "interpunct", "fullwidth", "bar", "ellipsis", "dash", "quote", "single-quote",
          "paren", "punct", "space")
 
+_URL_END = r"[A-Za-z0-9/#=_&%+-]"   # a URL does not end with . , ; : ! ? ) (that is the sentence)
 _URL = re.compile(
-    r"(?:https?|ftp)://[!-~]*[A-Za-z0-9/#=_&%+-]|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[!-~]*[A-Za-z0-9/#=_&%+-])?"
+    rf"(?:https?|ftp)://[!-~]*{_URL_END}"
+    rf"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[!-~]*{_URL_END})?"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _FULL_PUNCT = set("“‘（〔［｛【〖《〈「『”’）〕］｝】〗》〉」』、，；：。？！．—…⋯～·⸺")
 _PUNCT_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
@@ -166,7 +170,8 @@ class _Work:
     def ellipsis(self) -> None:
         i, n = 0, len(self.out)
         while i < n:
-            for ch, least, new in ((".", 3, "……"), ("。", 3, "……"), ("…", 1, "……"), ("⋯", 1, "⋯⋯")):
+            # runs of 3+ dots (or 。) become ……; a lone … or ⋯ is doubled; …… stays
+            for ch, new in ((".", "……"), ("。", "……"), ("…", "……"), ("⋯", "⋯⋯")):
                 j = self.run(i, ch)
                 if j > i:
                     break
@@ -175,7 +180,7 @@ class _Work:
                 continue
             length = j - i
             context = ch == "。" or is_chinese(self.prev(i)) or is_chinese(self.next(j - 1))
-            if (length >= least if ch in ".。" else length == 1) and context:
+            if (length >= 3 if ch in ".。" else length == 1) and context:
                 self.set(i, new, "ellipsis")
                 for k in range(i + 1, j):
                     self.set(k, "", "ellipsis")

@@ -40,6 +40,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from typing import Literal
 
 from ..layout.sheet import PlacedGlyph
@@ -119,18 +120,27 @@ def set_paragraph(face: Face, text: str, *, size_mm: float, width_mm: float,
                   hang_punctuation: bool = False, strict: bool = False, glue_units: bool = True,
                   line_end: LineEnd = "needed", trim_opening: bool = True,
                   avoid_orphans: bool = True, latin_space_em: float = 0.25) -> SetParagraph:
-    """Set ``text`` into lines ``width_mm`` wide at font size ``size_mm``.
+    """Set ``text`` (one line, no newline) into lines ``width_mm`` wide at size ``size_mm``.
 
-    ``label`` ("1.", "•") is set at the start of the first line, after ``first_indent_em``;
-    the text follows ``label_gap_em`` later, and every further line starts where that text
-    starts (hanging indent).  ``label_width_em`` gives the label a fixed box so the texts of
-    "9." and "10." align.  ``text`` must be one line (no newline).
+    ``first_indent_em``   indent of the first line (2 em in running text, CLREQ §3.4.1)
+    ``label``             "1." or "•", set at the start of the first line (after the indent);
+                          the text follows ``label_gap_em`` later and every further line
+                          starts where that text starts (凸排, hanging indent, CLREQ §3.4.1).
+                          ``label_width_em`` gives labels a fixed box so "9." and "10." align.
+    ``justify``           False: flush left, lines keep their natural widths
+    ``hang_punctuation``  one final 。，、 may hang past the right edge (CLREQ §3.1.7)
+    ``strict``            the strict 禁则 level (no ——/…… at line starts, no break after /)
+    ``glue_units``        keep a number on the line of the Han unit after it (5千克, 8月)
+    ``line_end``          "needed": a mark at a line end is cut to ½ em when the line needs
+                          the room; "always": always (GB 5.1.10)
+    ``trim_opening``      an opening mark at a line start drops its blank half (§3.1.6.3)
+    ``avoid_orphans``     pull a character down rather than leave one alone (§3.4.4)
+    ``latin_space_em``    the space between Han and Latin letters or digits (§3.2.2)
     """
     opts = _Options(strict, glue_units, latin_space_em, line_end, trim_opening, hang_punctuation,
                     justify, avoid_orphans)
-    prep = _prepare(face, text, strict, glue_units, latin_space_em)
-    lab, x0, w0, w1 = _frame(face, prep, label, size_mm, width_mm, first_indent_em, label_gap_em,
-                             label_width_em)
+    prep, (label_glyphs, label_x, x0, w0, w1) = _setup(face, text, opts, size_mm, width_mm, label,
+                                                        first_indent_em, label_gap_em, label_width_em)
     lines = _break_lines(prep, w0, w1, bool(label), opts)
     scale = size_mm / prep.upem
     full, off = label + text, len(label)
@@ -139,13 +149,13 @@ def set_paragraph(face: Face, text: str, *, size_mm: float, width_mm: float,
         first, last = no == 0, no == len(lines) - 1
         avail = w0 if first else w1
         trim = opts.trim_opening and not (first and label)
-        placed, width, natural, overflow = _place(prep, a, b, hang, trim, avail, last, opts)
         origin = x0 if (first or label) else 0.0
         line_x, lead, glyphs = origin, 0.0, []
         if first and label:
-            line_x, lead = lab.x_units, x0 - lab.x_units
-            glyphs = [PlacedGlyph(g, (line_x + x) * scale, y * scale, c) for g, x, y, c in lab.glyphs]
-        glyphs.extend([PlacedGlyph(g, (origin + x) * scale, y * scale, c + off) for g, x, y, c in placed])
+            line_x, lead = label_x, x0 - label_x
+            glyphs = [PlacedGlyph(g, (label_x + x) * scale, y * scale, c) for g, x, y, c in label_glyphs]
+        width, natural, overflow = _place(prep, a, b, hang, trim, avail, last, opts, glyphs,
+                                          origin * scale, scale, off)
         start = 0 if first else prep.starts[a] + off
         end = prep.starts[b] + off
         out.append(ParaLine(tuple(glyphs), full[start:end], start, end, line_x * scale,
@@ -153,9 +163,9 @@ def set_paragraph(face: Face, text: str, *, size_mm: float, width_mm: float,
                             opts.justify and not last and abs(width - avail) < 1e-3 and not overflow,
                             last, hang, overflow * scale))
     if not lines and label:
-        glyphs = [PlacedGlyph(g, (lab.x_units + x) * scale, y * scale, c) for g, x, y, c in lab.glyphs]
-        width = (x0 - lab.x_units) * scale
-        out.append(ParaLine(tuple(glyphs), label, 0, len(label), lab.x_units * scale, width, width,
+        glyphs = [PlacedGlyph(g, (label_x + x) * scale, y * scale, c) for g, x, y, c in label_glyphs]
+        width = (x0 - label_x) * scale
+        out.append(ParaLine(tuple(glyphs), label, 0, len(label), label_x * scale, width, width,
                             False, True))
     return SetParagraph(full, label, tuple(out), size_mm, width_mm, x0 * scale)
 
@@ -167,14 +177,14 @@ def measure_paragraph(face: Face, text: str, *, size_mm: float, width_mm: float,
                       glue_units: bool = True, line_end: LineEnd = "needed",
                       trim_opening: bool = True, avoid_orphans: bool = True,
                       latin_space_em: float = 0.25) -> Measure:
-    """The line breaks :func:`set_paragraph` would choose, without placing glyphs."""
+    """The line breaks :func:`set_paragraph` would choose, without placing any glyph: the
+    cheap call for fitting loops (``starts`` index ``text``, without the label)."""
     opts = _Options(strict, glue_units, latin_space_em, line_end, trim_opening, hang_punctuation,
                     justify, avoid_orphans)
-    prep = _prepare(face, text, strict, glue_units, latin_space_em)
-    _, _, w0, w1 = _frame(face, prep, label, size_mm, width_mm, first_indent_em, label_gap_em,
-                          label_width_em)
+    prep, (*_, w0, w1) = _setup(face, text, opts, size_mm, width_mm, label, first_indent_em,
+                                label_gap_em, label_width_em)
     lines = _break_lines(prep, w0, w1, bool(label), opts)
-    fits = all(_line_min(prep, a, b - hang, opts, trim=opts.trim_opening and not (i == 0 and label),
+    fits = all(_line_min(prep, a, b - hang, trim=opts.trim_opening and not (i == 0 and label),
                          hang=hang) <= (w0 if i == 0 else w1) + _EPS
                for i, (a, b, hang) in enumerate(lines))
     return Measure(max(len(lines), 1 if label else 0), tuple(prep.starts[a] for a, _, _ in lines), fits)
@@ -182,16 +192,16 @@ def measure_paragraph(face: Face, text: str, *, size_mm: float, width_mm: float,
 
 # --- the size-independent preparation ------------------------------------------------------
 
-class _Label:
-    __slots__ = ("x_units", "glyphs")
-
-    def __init__(self, x_units: float, glyphs: list[tuple[int, float, float, int]]):
-        self.x_units, self.glyphs = x_units, glyphs
+def _setup(face: Face, text: str, opts: _Options, size_mm: float, width_mm: float, label: str,
+           first_indent_em: float, label_gap_em: float, label_width_em: float | None):
+    prep = _prepare(face, text, opts.strict, opts.glue_units, opts.latin_space_em)
+    return prep, _frame(face, prep, label, size_mm, width_mm, first_indent_em, label_gap_em, label_width_em)
 
 
 def _frame(face: Face, prep: "_Prep", label: str, size_mm: float, width_mm: float,
            first_indent_em: float, label_gap_em: float, label_width_em: float | None):
-    """The label's glyphs, where the text starts, and the widths of line 1 and later lines."""
+    """(label glyphs as (gid, x, y, cluster), label x, text x, width of line 1, width of the
+    other lines), all in font units."""
     upem = prep.upem
     width = width_mm / size_mm * upem
     indent = first_indent_em * upem
@@ -202,16 +212,30 @@ def _frame(face: Face, prep: "_Prep", label: str, size_mm: float, width_mm: floa
             x += g.x_advance
         x = max(x, (label_width_em or 0.0) * upem) + label_gap_em * upem
     text_x = indent + x
-    return _Label(indent, glyphs), text_x, width - text_x, width - (text_x if label else 0.0)
+    return glyphs, indent, text_x, width - text_x, width - (text_x if label else 0.0)
 
 
 class _Prep:
-    """Per-atom (glyph cluster) data of one paragraph, in font units.  Index i = atom i;
-    boundary i = between atom i-1 and atom i; prefix arrays have n+1 entries."""
+    """One paragraph, ready to be set at any size; font units throughout.
 
-    __slots__ = ("upem", "n", "starts", "cls", "glyphs", "g0", "w", "lrem", "lb", "rb", "lt", "rt",
-                 "trail", "gap", "allowed", "prefer", "expand", "hangable", "C", "S", "G4", "EX",
-                 "SPC", "HL", "CH", "prev_allowed", "next_allowed", "max_cut")
+    Atom i = one glyph cluster (one character unless the font forms a ligature); boundary i
+    lies between atoms i-1 and i.  Prefix arrays (capitalised) have n+1 entries: the sum over
+    atoms (or boundaries) before index i.  Per-glyph arrays end in G.
+    """
+
+    __slots__ = (
+        "upem", "n", "starts", "cls", "glyphs", "g0",
+        # widths: natural width after compression, left shift of the glyph in its cell, the
+        # blank halves still there (lb, rb) and their reduction tiers (lt, rt), the width a
+        # line loses when it ends with the atom (trail) and the ink that overhangs the cell
+        "w", "lrem", "lb", "rb", "lt", "rt", "trail", "ink_l",
+        # boundaries: Han–Latin space, may widen, may break, preferred break, hangable mark
+        "gap", "expand", "allowed", "prefer", "hangable",
+        # prefix sums: width C, blanks S, half the Han–Latin spaces G4, widenable gaps EX,
+        # spaces SPC, Han–Latin gaps HL, characters CH; blanks per tier TB
+        "C", "S", "G4", "EX", "SPC", "HL", "CH", "TB", "prev_allowed", "next_allowed", "max_cut",
+        # per glyph: natural x, counts of the places before it that widen or narrow
+        "XG", "ESG", "SPG", "HLG", "TG", "GID", "YG", "CL", "flat")
 
 
 @lru_cache(maxsize=1024)
@@ -219,80 +243,134 @@ def _prepare(face: Face, text: str, strict: bool, glue_units: bool, latin_space_
     if "\n" in text or "\r" in text:
         raise ValueError("a paragraph is one line of text; split it into paragraphs first")
     p = _Prep()
-    upem = p.upem = face.units_per_em
-    half = upem / 2
-    shaped = shape(face, text)
+    p.upem = face.units_per_em
+    shaped = shape(face, text).glyphs if text else ()   # (HarfBuzz gives None for "")
     br = find_breaks(text, strict=strict, glue_units=glue_units)
-    # atoms = glyph clusters (one character each, unless the font forms a ligature)
     starts, g0 = [], []
-    for gi, g in enumerate(shaped.glyphs):
+    for gi, g in enumerate(shaped):
         if not starts or g.cluster != starts[-1]:
             starts.append(g.cluster)
             g0.append(gi)
-    n = p.n = len(starts)
-    p.starts, p.g0 = starts + [len(text)], g0 + [len(shaped.glyphs)]
-    p.glyphs = [(g.gid, g.x_advance, g.x_offset, g.y_offset, g.cluster) for g in shaped.glyphs]
-    cls = p.cls = [br.classes[s] for s in starts]
+    p.n = len(starts)
+    p.starts, p.g0 = starts + [len(text)], g0 + [len(shaped)]
+    p.glyphs = [(g.gid, g.x_advance, g.x_offset, g.y_offset, g.cluster) for g in shaped]
+    p.cls = [br.classes[s] for s in starts]
+    _widths(p, text)
+    _ink(p, face)
+    _boundaries(p, text, br, latin_space_em)
+    _prefixes(p, br)
+    return p
+
+
+def _widths(p: _Prep, text: str) -> None:
+    """Punctuation widths, 全角式 with adjacent marks compressed (CLREQ §3.1.6)."""
+    n, cls, half = p.n, p.cls, p.upem / 2
     w, lrem = [0.0] * n, [0.0] * n
     lb, rb, lt, rt = [0.0] * n, [0.0] * n, [0] * n, [0] * n
     for i in range(n):
-        adv = sum(p.glyphs[k][1] for k in range(p.g0[i], p.g0[i + 1]))
-        w[i] = adv
-        c = cls[i]
-        if c == C.OPEN:                      # blank on the left half (CLREQ §3.1.6.1)
+        adv = w[i] = float(sum(p.glyphs[k][1] for k in range(p.g0[i], p.g0[i + 1])))
+        if cls[i] == C.OPEN:                 # blank on the left half (CLREQ §3.1.6.1)
             lb[i] = max(0.0, adv - half)
-        elif c in _RIGHT_TIER:               # stops and closing marks: blank on the right
+        elif cls[i] in _RIGHT_TIER:          # stops and closing marks: blank on the right
             rb[i] = max(0.0, adv - half)
-        elif c in (C.INTERPUNCT, C.SOLIDUS) or text[starts[i]] == "–":
-            lrem[i] = (adv - half) / 2       # fixed ½ em, centred (GB 5.1.6, 5.1.7, 5.1.9)
+        elif cls[i] in (C.INTERPUNCT, C.SOLIDUS) or text[p.starts[i]] == "–":
+            lrem[i] = (adv - half) / 2       # a fixed ½ em, centred (GB 5.1.6, 5.1.7, 5.1.9)
             w[i] = half
-    for i in range(n - 1):                   # adjacent marks (CLREQ §3.1.6.2)
+    for i in range(n - 1):                   # adjacent marks: 1.5 em a pair (CLREQ §3.1.6.2)
         if rb[i] and (lb[i + 1] or cls[i + 1] in _RIGHT_TIER):
-            w[i] -= rb[i]
+            w[i] -= rb[i]                    # 。” ”， ）（ ，“ : the first mark's blank goes
             rb[i] = 0.0
         elif cls[i] == C.OPEN and lb[i + 1]:
-            w[i + 1] -= lb[i + 1]
+            w[i + 1] -= lb[i + 1]            # “《 （“ : the second opening mark's blank goes
             lrem[i + 1] += lb[i + 1]
             lb[i + 1] = 0.0
-    for i in range(n):
+    for i in range(n):                       # reduction tiers, CLREQ §3.5.3 steps 2–7
         if lb[i]:
             lt[i] = 1 if i and cls[i - 1] in _BLANKED else 2
         if rb[i]:
             rt[i] = _RIGHT_TIER[cls[i]]
     p.w, p.lrem, p.lb, p.rb, p.lt, p.rt = w, lrem, lb, rb, lt, rt
-    p.trail = [w[i] if cls[i] == C.SPACE else 0.0 for i in range(n)]
+
+
+def _ink(p: _Prep, face: Face) -> None:
+    """Ink past the cell of a Latin glyph (¥, j, W …) counts as width at the ends of a line,
+    so no ink leaves the frame; ideographs and marks keep their ink inside their cells."""
+    n = p.n
+    ink_l, ink_r = [0.0] * n, [0.0] * n
+    for i in range(n):
+        if p.cls[i] in (C.HAN, C.SPACE) or p.cls[i] in _BLANKED:
+            continue
+        x = -p.lrem[i]
+        for k in range(p.g0[i], p.g0[i + 1]):
+            gid, adv, xo = p.glyphs[k][:3]
+            box = face.bounds(gid)
+            if box is not None:
+                ink_l[i] = max(ink_l[i], -(x + xo + box[0]))
+                ink_r[i] = max(ink_r[i], x + xo + box[2] - p.w[i])
+            x += adv
+    p.ink_l = ink_l
+    # a space at a line end takes no width (CLREQ §3.2.2: no space at line ends)
+    p.trail = [(p.w[i] if p.cls[i] == C.SPACE else 0.0) - ink_r[i] for i in range(n)]
+
+
+def _boundaries(p: _Prep, text: str, br, latin_space_em: float) -> None:
+    n, cls = p.n, p.cls
     gap, expand = [0.0] * n, [False] * n
     allowed, prefer = [False] * (n + 1), [False] * (n + 1)
     for i in range(1, n):
-        s = starts[i]
+        s = p.starts[i]
         allowed[i], prefer[i] = br.allowed[s], br.prefer[s]
-        a_ch, b_ch = text[s - 1], text[s]
-        if not br.tie[s] and ((cls[i - 1] == C.HAN and is_latin_spacing(b_ch))
-                              or (is_latin_spacing(a_ch) and cls[i] == C.HAN)):
-            gap[i] = latin_space_em * upem   # CLREQ §3.2.2
+        if not br.tie[s] and ((cls[i - 1] == C.HAN and is_latin_spacing(text[s]))
+                              or (is_latin_spacing(text[s - 1]) and cls[i] == C.HAN)):
+            gap[i] = latin_space_em * p.upem                 # CLREQ §3.2.2
+        # CLREQ §3.5.4 step 3: not inside units, not around connectors, solidi, spaces
         expand[i] = not br.tie[s] and not ({cls[i - 1], cls[i]} & {C.SPACE, C.CONNECT, C.SOLIDUS})
     allowed[n] = n > 0
     p.gap, p.expand, p.allowed, p.prefer = gap, expand, allowed, prefer
-    p.hangable = [text[starts[i]] in _HANGABLE and rb[i] > 0 and i > 0 and cls[i - 1] not in PUNCT
-                  for i in range(n)]
-    counted = (C.HAN, C.LATIN, C.DIGIT, C.PREFIX, C.POSTFIX)
-    chars = [sum(1 for k in range(starts[i], p.starts[i + 1]) if br.classes[k] in counted)
-             for i in range(n)]
-    p.C, p.S, p.G4 = _prefix(gap[i] + w[i] for i in range(n)), _prefix(lb[i] + rb[i] for i in range(n)), \
-        _prefix(g / 2 for g in gap)
-    p.EX, p.HL = _prefix(expand), _prefix(g > 0 for g in gap)
-    p.SPC, p.CH = _prefix(c == C.SPACE for c in cls), _prefix(chars)
-    prev_a, last = [0] * (n + 1), 0
+    # CLREQ §3.1.7: one 。，、 may hang, never one that follows another mark
+    p.hangable = [text[p.starts[i]] in _HANGABLE and p.rb[i] > 0 and i > 0
+                  and cls[i - 1] not in PUNCT and cls[i - 1] != C.SPACE for i in range(n)]
+
+
+def _prefixes(p: _Prep, br) -> None:
+    n, w, gap, lb, rb, lt, rt = p.n, p.w, p.gap, p.lb, p.rb, p.lt, p.rt
+    counted = (C.HAN, C.LATIN, C.DIGIT, C.PREFIX, C.POSTFIX)          # for 孤字
+    p.C = _prefix(gap[i] + w[i] for i in range(n))
+    p.S = _prefix(lb[i] + rb[i] for i in range(n))
+    p.G4 = _prefix(g / 2 for g in gap)
+    p.EX, p.HL = _prefix(p.expand), _prefix(g > 0 for g in gap)
+    p.SPC = _prefix(c == C.SPACE for c in p.cls)
+    p.CH = _prefix(sum(br.classes[k] in counted for k in range(p.starts[i], p.starts[i + 1]))
+                   for i in range(n))
+    p.TB = {t: _prefix((lb[i] if lt[i] == t else 0.0) + (rb[i] if rt[i] == t else 0.0) for i in range(n))
+            for t in (1, 2, 3, 5)}
+    p.TB[4] = p.G4
+    prev_a, next_a, last = [0] * (n + 1), [n] * (n + 2), 0
     for i in range(n + 1):
-        last = i if allowed[i] else last
-        prev_a[i] = last
-    next_a, nxt = [n] * (n + 2), n
+        last = prev_a[i] = i if p.allowed[i] else last
     for i in range(n, -1, -1):
-        nxt = i if allowed[i] else nxt
-        next_a[i] = nxt
+        next_a[i] = i if p.allowed[i] else next_a[i + 1]
     p.prev_allowed, p.next_allowed = prev_a, next_a
     p.max_cut = max((rb[i] + p.trail[i] for i in range(n)), default=0.0)
-    return p
+    # per glyph: natural x from the paragraph start; the counts of widenable places and the
+    # tiers' blanks before it (its own atom's left blank included), for _place
+    atom = [i for i in range(n) for _ in range(p.g0[i], p.g0[i + 1])]
+    xg = []
+    for i in range(n):
+        x = p.C[i] + gap[i] - p.lrem[i]
+        for k in range(p.g0[i], p.g0[i + 1]):
+            xg.append(x + p.glyphs[k][2])
+            x += p.glyphs[k][1]
+    p.XG = xg
+    p.ESG = [p.EX[i + 1] + p.SPC[i] for i in atom]
+    p.SPG = [p.SPC[i] for i in atom]
+    p.HLG = [p.HL[i + 1] for i in atom]
+    p.TG = {t: [p.TB[t][i] + (lb[i] if lt[i] == t else 0.0) for i in atom] for t in (1, 2, 3, 5)}
+    p.TG[4] = [p.G4[i + 1] for i in atom]
+    p.GID = [g[0] for g in p.glyphs]
+    p.YG = [-float(g[3]) for g in p.glyphs]
+    p.flat = not any(p.YG)
+    p.CL = [g[4] for g in p.glyphs]
 
 
 def _prefix(values) -> list[float]:
@@ -305,9 +383,14 @@ def _prefix(values) -> list[float]:
 
 # --- choosing the breaks (size-independent given the measure in em) ------------------------
 
-def _start_cut(p: _Prep, a: int, trim: bool) -> float:
+def _trimmed(p: _Prep, a: int, trim: bool) -> float:
     """The blank half of an opening mark that starts a line (CLREQ §3.1.6.3)."""
     return p.lb[a] if trim and p.cls[a] == C.OPEN else 0.0
+
+
+def _start_cut(p: _Prep, a: int, trim: bool) -> float:
+    """Width taken off a line that starts at atom ``a`` (negative: ink overhang added)."""
+    return (p.lb[a] if trim and p.cls[a] == C.OPEN else 0.0) - p.ink_l[a]
 
 
 def _line_nat(p: _Prep, a: int, b: int, st: float, always: bool) -> float:
@@ -316,12 +399,11 @@ def _line_nat(p: _Prep, a: int, b: int, st: float, always: bool) -> float:
     return p.C[b] - p.C[a] - p.gap[a] - st - p.trail[last] - (p.rb[last] if always else 0.0)
 
 
-def _line_min(p: _Prep, a: int, b: int, opts: _Options, *, trim: bool, hang: bool = False) -> float:
+def _line_min(p: _Prep, a: int, b: int, *, trim: bool, hang: bool = False) -> float:
     """Width of atoms [a, b) with every reduction of CLREQ §3.5.3 taken."""
-    st = _start_cut(p, a, trim)
-    if hang:
-        return p.C[b] - p.C[a] - p.gap[a] - st - (p.S[b] - p.S[a] - st) - (p.G4[b] - p.G4[a + 1])
-    return (p.C[b] - p.C[a] - p.gap[a] - st - p.trail[b - 1] - (p.S[b] - p.S[a] - st)
+    st, trimmed = _start_cut(p, a, trim), _trimmed(p, a, trim)
+    end_cut = 0.0 if hang else p.trail[b - 1]
+    return (p.C[b] - p.C[a] - p.gap[a] - st - end_cut - (p.S[b] - p.S[a] - trimmed)
             - (p.G4[b] - p.G4[a + 1]))
 
 
@@ -350,7 +432,7 @@ def _choose(p: _Prep, a: int, width: float, trim: bool, opts: _Options) -> tuple
     if k == n:
         return n, False
     s = p.next_allowed[k + 1]                     # one more unit, squeezed in
-    s_fits = _line_min(p, a, s, opts, trim=trim) <= width + _EPS
+    s_fits = _line_min(p, a, s, trim=trim) <= width + _EPS
     if k > a and allowed[k]:
         if not (s_fits and opts.justify):
             return k, False
@@ -396,84 +478,72 @@ def _fix_orphan(p: _Prep, lines: list, w0: float, w1: float, labelled: bool, opt
 # --- placing one line ----------------------------------------------------------------------
 
 def _place(p: _Prep, a: int, b: int, hang: bool, trim: bool, width: float, last: bool,
-           opts: _Options):
-    """Glyphs of atoms [a, b) justified to ``width``: (glyphs as (gid, x, y, cluster) in font
-    units from the line start, set width, natural width, overflow)."""
+           opts: _Options, out: list, origin_mm: float, scale: float, off: int):
+    """Append the glyphs of atoms [a, b), justified to ``width`` (font units), to ``out`` as
+    PlacedGlyph at ``origin_mm`` + x × ``scale``; return (set width, natural width, overflow)
+    in font units.  Clusters are shifted by ``off`` (the label's length).
+
+    Every glyph's x is its natural x (``XG``, from the paragraph start) plus the stretch or
+    minus the cuts at the places before it, read from per-glyph prefix counts: no loop over
+    atoms, whatever the line needs."""
     ce = b - 1 if hang else b                     # content end (a hanging mark is outside)
     end = ce - 1
-    st = _start_cut(p, a, trim)
+    st, trimmed = _start_cut(p, a, trim), _trimmed(p, a, trim)
     always = opts.line_end == "always" and not hang
-    cut_end = p.trail[end] + (p.rb[end] if always else 0.0)
+    cut_end = 0.0 if hang else p.trail[end] + (p.rb[end] if always else 0.0)
     natural = p.C[ce] - p.C[a] - p.gap[a] - st - cut_end
     delta = width - natural
-    f = None
-    e0 = gap_add = slot_add = space_add = overflow = 0.0
+    ga, gb = p.g0[a], p.g0[ce]
+    xs = p.XG[ga:gb]
+    c0 = p.C[a] + p.gap[a] + st                   # x of the line start, paragraph units
+    pen, overflow = natural, 0.0
     if delta < -_EPS:                              # reduce (CLREQ §3.5.3)
         need = -delta
         if not always and not hang:
-            e0 = min(need, p.rb[end])
-            need -= e0
-        caps = [0.0] * 6
-        for i in range(a, ce):
-            if p.lb[i] and not (i == a and st):
-                caps[p.lt[i]] += p.lb[i]
-            if p.rb[i] and i != end:
-                caps[p.rt[i]] += p.rb[i]
-        caps[4] = p.G4[ce] - p.G4[a + 1]
-        f = [0.0] * 6
-        for t in _SHRINK_TIERS:
-            if need > _EPS and caps[t] > 0:
-                take = min(need, caps[t])
-                f[t] = take / caps[t]
-                need -= take
+            need -= min(need, p.rb[end])           # 1. the line-end mark to ½ em
+        for t in _SHRINK_TIERS:                    # 2.–7.
+            if need <= _EPS:
+                break
+            first = trimmed if p.lt[a] == t else 0.0  # the trimmed start blank is gone
+            cap = (p.TB[t][ce] - p.TB[t][a] - first - (p.rb[end] if p.rt[end] == t else 0.0)
+                   if t != 4 else p.G4[ce] - p.G4[a + 1])
+            if cap <= _EPS:
+                continue
+            take = min(need, cap)
+            f = take / cap
+            need -= take
+            c0 -= f * ((p.TB[t][a] + first) if t != 4 else p.G4[a + 1])
+            xs = [x - f * c for x, c in zip(xs, p.TG[t][ga:gb])]
         overflow = need if need > _EPS else 0.0
+        pen = width + overflow
     elif delta > _EPS and opts.justify and not last:   # expand (CLREQ §3.5.4)
         rest = delta
         spaces = p.SPC[end] - p.SPC[a]
-        if spaces:
+        space_add = gap_add = 0.0
+        if spaces:                                 # 1. word spaces up to ½ em
             cap = min(p.upem / 2 - p.w[i] for i in range(a, end) if p.cls[i] == C.SPACE)
             space_add = max(0.0, min(rest / spaces, cap))
             rest -= space_add * spaces
         gaps = p.HL[ce] - p.HL[a + 1]
-        if gaps:
+        if gaps:                                   # 2. Han–Latin gaps up to ⅓ em
             gap_add = max(0.0, min(rest / gaps, p.upem / 3 - opts.latin_space_em * p.upem))
             rest -= gap_add * gaps
-        slots = p.EX[ce] - p.EX[a + 1] + spaces
+        slots = p.EX[ce] - p.EX[a + 1] + spaces    # 3. every other gap, evenly
         slot_add = rest / slots if slots else 0.0
-    out = []
-    glyphs, g0, lrem, w, gap, expand = p.glyphs, p.g0, p.lrem, p.w, p.gap, p.expand
-    pen = 0.0
-    for i in range(a, ce):
-        left, wi = lrem[i], w[i]
-        if i == a:
-            left += st
-            wi -= st
-        else:
-            g = gap[i]
-            if g:
-                g = g * (1 - f[4] / 2) if f else g + gap_add
-            pen += g + (slot_add if expand[i] else 0.0)
-        if f:
-            if p.lb[i] and not (i == a and st):
-                cut = p.lb[i] * f[p.lt[i]]
-                left += cut
-                wi -= cut
-            if p.rb[i] and i != end:
-                wi -= p.rb[i] * f[p.rt[i]]
-        if i == end:
-            wi -= cut_end + e0
-        elif p.cls[i] == C.SPACE:
-            wi += space_add + slot_add
-        x = pen - left
-        for k in range(g0[i], g0[i + 1]):
-            gid, adv, xo, yo, cl = glyphs[k]
-            out.append((gid, x + xo, -yo, cl))
-            x += adv
-        pen += wi
+        pen = natural + delta - (0.0 if slots else rest)
+        c0 += slot_add * (p.EX[a + 1] + p.SPC[a]) + space_add * p.SPC[a] + gap_add * p.HL[a + 1]
+        if space_add or gap_add:
+            xs = [x + slot_add * e + space_add * sp + gap_add * h for x, e, sp, h in
+                  zip(xs, p.ESG[ga:gb], p.SPG[ga:gb], p.HLG[ga:gb])]
+        elif slot_add:
+            xs = [x + slot_add * e for x, e in zip(xs, p.ESG[ga:gb])]
+    c0 = origin_mm - c0 * scale
+    xs = [x * scale + c0 for x in xs]
     if hang:                                       # the mark sits past the edge, cut to ½ em
-        x = pen - lrem[ce]
-        for k in range(g0[ce], g0[ce + 1]):
-            gid, adv, xo, yo, cl = glyphs[k]
-            out.append((gid, x + xo, -yo, cl))
-            x += adv
-    return out, pen, natural, overflow
+        mark = p.C[ce] + p.gap[ce] - pen           # its natural x minus its x on this line
+        xs.extend(origin_mm + (x - mark) * scale for x in p.XG[gb:p.g0[ce + 1]])
+        gb = p.g0[ce + 1]
+    ys = repeat(0.0) if p.flat else [y * scale for y in p.YG[ga:gb]]
+    cl = p.CL[ga:gb] if not off else [c + off for c in p.CL[ga:gb]]
+    out.extend(map(PlacedGlyph, p.GID[ga:gb], xs, ys, cl))
+    return pen, natural, overflow
