@@ -5,8 +5,10 @@ centre from a cold start, each against a baseline measured in the same run.
     python benchmarks/bench_signs.py [--seconds 2] [--json results.json]
 
 Door plates: compose + render, cycling through the sample's 12 rooms (glyphs warm) and
-through fresh random names (every plate brings new glyphs).  Baseline: cairosvg turning the
-same plate's SVG into a PDF (RGB only, no bleed boxes: what an SVG-first pipeline would do).
+through fresh random names (every plate brings new glyphs).  Boards: a ~600-character rule
+board (the sample's duties and meetings texts as one), fitted, set and rendered each time.
+Baseline: cairosvg turning the same sign's SVG into a PDF (RGB only, no bleed boxes: what
+an SVG-first pipeline would do).
 Sample centre: ``signkit render`` in a fresh process (cold start), wall time and peak memory;
 baseline: ``python -c "import signkit.cli"`` (interpreter + imports only).
 Figures vary ±30 % between runs on a shared machine; compare ratios, not absolutes.
@@ -37,6 +39,7 @@ from signkit.plan import plan_signs  # noqa: E402
 from signkit.plan.jobs import Text  # noqa: E402
 from signkit.profile import load_profile  # noqa: E402
 from signkit.render import RENDERERS, render_svg  # noqa: E402
+from signkit.text.markdown import parse_board  # noqa: E402
 
 SAMPLE = ROOT / "examples" / "qinghe" / "profile.toml"
 
@@ -86,6 +89,37 @@ def bench_plates(seconds: float) -> dict:
     return out
 
 
+def board_text() -> str:
+    """About 600 characters: the sample's duties and meetings boards as one board."""
+    boards = ROOT / "examples" / "qinghe" / "boards"
+    duties = (boards / "duties.md").read_text(encoding="utf-8")
+    meetings = (boards / "meetings.md").read_text(encoding="utf-8").split("\n", 1)[1]
+    renumbered = "\n".join(f"{int(line.split('.', 1)[0]) + 8}.{line.split('.', 1)[1]}" if line[:1].isdigit() else line
+                           for line in meetings.splitlines())
+    return duties + "\n" + renumbered + "\n"
+
+
+def bench_boards(seconds: float) -> dict:
+    brand = load_brand()
+    profile = load_profile(SAMPLE, functions=brand.functions)
+    job = next(j for j in plan_signs(profile, brand) if j.id == "board-decisions")
+    board = parse_board(board_text(), file="bench.md")
+    chars = sum(len(b.text) for b in board.blocks)
+    job = dataclasses.replace(job, data=FrozenDict({**job.data, "board": board}))
+    composer = Composer(brand)
+    out = {"board_characters": float(chars)}
+    for fmt, render in RENDERERS.items():
+        if fmt == "png":
+            continue
+        out[f"boards_per_s_{fmt}"] = rate(
+            lambda i: [render(sheet, brand.output) for _, sheet in composer.compose_series(job)], seconds)
+    (_, sheet), = composer.compose_series(job)
+    svg = render_svg(sheet)
+    out["baseline_cairosvg_board_pdf_per_s"] = rate(lambda i: cairosvg.svg2pdf(bytestring=svg), seconds)
+    out["ratio_board_pdf_vs_cairosvg"] = out["boards_per_s_pdf"] / out["baseline_cairosvg_board_pdf_per_s"]
+    return out
+
+
 def cold(args: list[str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of a fresh process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -115,7 +149,7 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=2.0, help="time per measurement")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
     args = ap.parse_args()
-    results = {**bench_plates(args.seconds), **bench_cold()}
+    results = {**bench_plates(args.seconds), **bench_boards(args.seconds), **bench_cold()}
     for key, value in results.items():
         print(f"{key:<40} {value:10.2f}")
     if args.json:

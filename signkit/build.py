@@ -106,7 +106,7 @@ def build(profile_path: Path, options: RenderOptions = RenderOptions()) -> Build
     with OutputTree(out_dir, managed=managed) as tree:  # export
         if options.formats:
             write_artwork(tree, signs, inputs)
-        tree.write("report.json", report_json(findings, inputs=inputs, signs=len(signs)))
+        tree.write("report.json", report_json(findings, inputs=inputs, signs=signs))
         tree.write("report.html", report_html(findings, inputs=inputs, signs=signs))
     return BuildResult(inputs, out_dir, signs, findings, dict(tree.written), options.strict)
 
@@ -139,10 +139,11 @@ def make_signs(jobs: tuple[SignJob, ...], inputs: Inputs, options: RenderOptions
     workers = min(options.jobs, len(jobs))
     if workers <= 1:
         maker = SignMaker(brand, inputs.rules, options.formats)
-        return tuple(maker.make(job) for job in jobs)
+        return tuple(result for job in jobs for result in maker.make(job))
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(brand, inputs.rules, options.formats)) as pool:
-        return tuple(pool.map(_make_in_worker, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
+        chunks = pool.map(_make_in_worker, jobs, chunksize=max(1, len(jobs) // (4 * workers)))
+        return tuple(result for chunk in chunks for result in chunk)
 
 
 class SignMaker:
@@ -152,8 +153,11 @@ class SignMaker:
         self.brand, self.rules, self.formats = brand, rules, formats
         self.composer = Composer(brand)
 
-    def make(self, job: SignJob) -> SignResult:
-        sheet = self.composer.compose(job)  # compose
+    def make(self, job: SignJob) -> list[SignResult]:
+        """The sign, or for a board each sign of its series."""
+        return [self._one(page_job, sheet) for page_job, sheet in self.composer.compose_series(job)]  # compose
+
+    def _one(self, job: SignJob, sheet: Sheet) -> SignResult:
         findings = tuple(check_sheet(sheet, job, self.brand, self.rules))  # check
         if not drawable(sheet):  # a missing character: no files at all, never a tofu box
             return SignResult(job, findings)
@@ -170,7 +174,7 @@ def _init_worker(brand: Brand, rules: RulePack, formats: tuple[str, ...]) -> Non
     _worker = SignMaker(brand, rules, formats)
 
 
-def _make_in_worker(job: SignJob) -> SignResult:
+def _make_in_worker(job: SignJob) -> list[SignResult]:
     assert _worker is not None
     return _worker.make(job)
 

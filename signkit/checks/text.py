@@ -71,6 +71,8 @@ def check_safe_zone(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Ite
 
 def check_char_height(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
     """CHAR_HEIGHT (PL-04): drawn character height against mounting height and viewing distance."""
+    if job.kind in rule["exempt"]:
+        return
     top = job.placement.top_mm(job.height_mm)
     distance = job.placement.viewing_distance_mm
     for run in text_runs(sheet):

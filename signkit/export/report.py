@@ -21,13 +21,26 @@ if TYPE_CHECKING:
     from ..build import Inputs, SignResult
 
 
-def report_json(findings: Sequence[Finding], *, inputs: "Inputs", signs: int) -> bytes:
+def board_fits(signs: Sequence["SignResult"]) -> list[dict]:
+    """For each board: its place in its series, body character height and size, fill ratio."""
+    out = []
+    for sign in signs:
+        meta = dict(sign.sheet.meta) if sign.sheet is not None else {}
+        if "series" in meta:
+            n, count = meta["series"].split("/")
+            out.append({"id": sign.job.id, "board": int(n), "series": int(count),
+                        "body_char_height_mm": float(meta["body_char_height_mm"]),
+                        "body_size_mm": float(meta["body_size_mm"]), "fill": float(meta["fill"])})
+    return out
+
+
+def report_json(findings: Sequence[Finding], *, inputs: "Inputs", signs: Sequence["SignResult"]) -> bytes:
     ordered = sort_findings(list(findings))
     summary = {s: sum(1 for f in ordered if f.severity == s) for s in ("error", "warning", "info")}
     rules = inputs.rules
     value = {
-        "profile": str(inputs.profile.source), "brand": inputs.brand.brand.name, "signs": signs,
-        "summary": summary,
+        "profile": str(inputs.profile.source), "brand": inputs.brand.brand.name, "signs": len(signs),
+        "summary": summary, "boards": board_fits(signs),
         "rules_off": [{"id": r.id, "code": r.code, "reason": r.reason} for r in rules.disabled()],
         "rules_changed": [{"id": r.id, "code": r.code, "params": {k: r.params[k] for k in r.overridden}}
                           for r in rules.enabled() if r.overridden],
@@ -88,6 +101,15 @@ brand {e(inputs.brand.brand.name)} · {len(signs)} signs</p>
         title = f"{sid} · {sign.job.width_mm:g} × {sign.job.height_mm:g} mm · {sign.job.placement.location}" if sign else sid
         parts.append(f'<section class="sign" id="{e(sid)}"><div class="preview">{preview}</div><div>'
                      f"<h3>{e(title)}</h3>" + "".join(_finding(f) for f in own) + "</div></section>")
+    boards = board_fits(signs)
+    if boards:
+        parts.append("<h2>Boards</h2><table><tr><th>board</th><th>series</th><th>body character height</th>"
+                     "<th>body size</th><th>fill</th></tr>")
+        for b in boards:
+            parts.append(f"<tr><td>{e(b['id'])}</td><td>{b['board']} of {b['series']}</td>"
+                         f"<td>{b['body_char_height_mm']:g} mm</td><td>{b['body_size_mm']:.2f} mm</td>"
+                         f"<td>{b['fill']:.0%}</td></tr>")
+        parts.append("</table>")
     clean = [s.job.id for s in signs if s.job.id not in with_findings]
     if clean:
         parts.append(f"<h2>Signs without findings ({len(clean)})</h2><p>{e(', '.join(clean))}</p>")

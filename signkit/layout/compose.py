@@ -7,7 +7,8 @@ Steps: render the sign type's Jinja2 SVG template with the job and the brand's t
 style → read the SVG into IR items (:mod:`.svgread`) → on the way, each signkit element
 becomes items: ``<sk:text>`` a fitted single line (:mod:`signkit.text.line`),
 ``<sk:column>`` a vertical column spread over its frame (:mod:`signkit.text.vertical`),
-``<sk:asset>`` the brand artwork for a slot, scaled uniformly into its box.
+``<sk:asset>`` the brand artwork for a slot, scaled uniformly into its box, and on boards
+``<sk:flow>`` the board's text, fitted and paginated (:mod:`.flow`) into a series of sheets.
 
 Text that does not fit, or characters the font lacks, do not stop composition: the sheet
 records what was set (``TextFit.fits``, ``.notdef`` glyphs) and the checks turn it into
@@ -16,22 +17,36 @@ findings.  Broken templates do stop it (:class:`~signkit.errors.TemplateError`).
 
 from __future__ import annotations
 
+import dataclasses
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..brand import Brand
 from ..errors import BrandError, TemplateError
+from ..frozendict import FrozenDict
 from ..plan.jobs import SignJob
 from ..text.fonts import Face, FontBook
 from ..text.line import LineSpec, set_line
 from ..text.vertical import ColumnSpec, set_column
 from ..units import parse_length_mm
+from .flow import FlowStyle, fit_flow
 from .sheet import IDENTITY, Glyphs, Group, Item, Paint, Rect, Sheet, Size, multiply
 from .svgread import Context, SvgReader
 from .template import render_template
 
 SIZE_TOLERANCE_MM = 0.01
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Where a sheet stands in its series (boards), for the template's ``page``."""
+
+    number: int = 1
+    count: int = 1
+    continued: bool = False
+    body_char_height_mm: float | None = None  # None while the board is being measured
 
 
 def palette_paints(brand: Brand) -> dict[str, Paint]:
@@ -48,7 +63,37 @@ class Composer:
         self.fonts = FontBook(brand.font_paths)
         self._assets: dict[tuple[str, str], tuple[Size, tuple[float, ...], tuple[Item, ...]]] = {}
 
-    def compose(self, job: SignJob) -> Sheet:
+    def compose_series(self, job: SignJob) -> list[tuple[SignJob, Sheet]]:
+        """The job's sheet, or for a board the sheets of its series, each with its own job."""
+        board = job.data.get("board")
+        if board is None:
+            return [(job, self.compose(job))]
+        measured: list[tuple[Rect, FlowStyle]] = []
+
+        def measure(el: ET.Element, ctx: Context) -> None:
+            measured.append(self._flow_spec(el, ctx))
+
+        self.compose(job, flow=measure)  # the template says where the text flows
+        if len(measured) != 1:
+            raise TemplateError.at(self.brand.signs[job.kind].template, f"a board template needs exactly one "
+                                   f"<sk:flow>, found {len(measured)}")
+        frame, style = measured[0]
+        layout = fit_flow(board.blocks, frame, style, id_prefix=job.id, source=job.data["file"])
+        count = len(layout.pages)
+        out = []
+        for n, flow_page in enumerate(layout.pages, start=1):
+            page_job = dataclasses.replace(job, id=job.id if count == 1 else f"{job.id}-{n}",
+                                           data=FrozenDict({**job.data, "series": (n, count)}))
+            page = Page(n, count, n > 1, layout.char_height_mm)
+            sheet = self.compose(page_job, page=page, flow=lambda el, ctx, items=flow_page.items: Group(
+                ctx.id, items, source=job.data["file"]))
+            meta = sheet.meta + (("series", f"{n}/{count}"), ("body_char_height_mm", f"{layout.char_height_mm:g}"),
+                                 ("body_size_mm", f"{layout.size_mm:.2f}"), ("fill", f"{flow_page.fill:.3f}"))
+            out.append((page_job, dataclasses.replace(sheet, meta=meta)))
+        return out
+
+    def compose(self, job: SignJob, *, page: Page = Page(), flow=None) -> Sheet:
+        """One sheet.  ``flow`` handles the template's ``<sk:flow>`` (boards only)."""
         sign = self.brand.signs[job.kind]
         if job.style not in sign.styles:
             raise BrandError.at(f"brand.toml: signs.{job.kind}.styles", f"no style '{job.style}' for {job.id}",
@@ -56,12 +101,13 @@ class Composer:
         bleed = self.brand.output.bleed_mm
         context: dict[str, Any] = {
             "sign": job, "t": sign.tokens, "style": sign.styles[job.style],
-            "w": job.width_mm, "h": job.height_mm, "bleed": bleed,
+            "w": job.width_mm, "h": job.height_mm, "bleed": bleed, "page": page,
         }
         where = f"{sign.template} ({job.id})"
         svg = render_template(self.brand.template_dirs, sign.template, context)
         reader = SvgReader(palette=self.paints, where=where, id_prefix=job.id,
-                           handlers={"text": self._text, "column": self._column, "asset": self._asset})
+                           handlers={"text": self._text, "column": self._column, "asset": self._asset,
+                                     "flow": flow or self._no_flow})
         size, view, items = reader.read(svg)
         if size is None or abs(size.width_mm - job.width_mm) > SIZE_TOLERANCE_MM \
                 or abs(size.height_mm - job.height_mm) > SIZE_TOLERANCE_MM:
@@ -109,6 +155,39 @@ class Composer:
             raise _element_error(el, ctx, "text needs a fill colour", 'add fill="white" (a palette name)')
         frame = Rect(*(_num(el, a, ctx) for a in ("x", "y", "width", "height")))
         return self.fonts.face(role), frame, " ".join((el.text or "").split())
+
+    def _flow_spec(self, el: ET.Element, ctx: Context) -> tuple[Rect, FlowStyle]:
+        """``<sk:flow>``: the body frame of a board and how its text is set there."""
+        face, frame, _ = self._frame(el, ctx)
+
+        def role(attr: str) -> Face:
+            name = el.get(attr, el.get("font", ""))
+            if name not in self.fonts:
+                raise _element_error(el, ctx, f"{attr}: unknown font role '{name}'", "font roles: " + ", ".join(self.fonts.roles))
+            return self.fonts.face(name)
+
+        def paint(attr: str) -> Paint:
+            name = el.get(attr)
+            if name is None:
+                return ctx.style.fill  # type: ignore[return-value]
+            if name not in self.paints:
+                raise _element_error(el, ctx, f"{attr}: '{name}' is not a palette colour", "palette: " + ", ".join(self.paints))
+            return self.paints[name]
+
+        style = FlowStyle(
+            body=face, heading=role("heading-font"), figure=role("figure-font"), body_fill=ctx.style.fill,  # type: ignore[arg-type]
+            heading_fill=paint("heading-fill"), figure_fill=paint("figure-fill"),
+            min_char_mm=_num(el, "min-char-height", ctx), max_char_mm=_num(el, "max-char-height", ctx),
+            step_mm=_num(el, "step", ctx, 0.5), leading=_num(el, "leading", ctx, 1.7),
+            heading_ratio=_num(el, "heading-ratio", ctx, 1.3), figure_ratio=_num(el, "figure-ratio", ctx, 2.6),
+            paragraph_gap=int(_num(el, "paragraph-gap", ctx, 1)), section_gap=int(_num(el, "section-gap", ctx, 2)),
+            figures=el.get("figures", "false") == "true")
+        if style.min_char_mm > style.max_char_mm or style.step_mm <= 0:
+            raise _element_error(el, ctx, "needs min-char-height ≤ max-char-height and a positive step")
+        return frame, style
+
+    def _no_flow(self, el: ET.Element, ctx: Context) -> Item:
+        raise _element_error(el, ctx, "<sk:flow> is for boards: the sign's job carries no board text")
 
     def _asset(self, el: ET.Element, ctx: Context) -> Item:
         """``<sk:asset name x y width height>``: brand artwork scaled to fit, centred, aspect kept."""

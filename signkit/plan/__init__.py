@@ -2,7 +2,7 @@
 
 In:  :class:`~signkit.profile.Profile`, :class:`~signkit.brand.Brand`.
 Out: a tuple of :class:`~signkit.plan.jobs.SignJob` in schedule order (outside in: facade,
-plaques, directories, door plates, zones, windows, desks).  Each sign family has one planner
+plaques, directories, door plates, zones, windows, desks, boards, the showcase).  Each sign family has one planner
 in :data:`PLANNERS`; a new family is one more entry.  A family whose type the brand does not
 define is not planned.
 """
@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from ..brand import Brand
 from ..profile import Profile
+from .boards import plan_boards
 from .directories import plan_directories
 from .entrance import plan_facade, plan_plaques
 from .jobs import Placement, SignJob, Text
 from .rooms import plan_door_plates, plan_zone_signs
 from .service import plan_service_windows
 
-PLANNERS = (plan_facade, plan_plaques, plan_directories, plan_door_plates, plan_zone_signs, plan_service_windows)
+PLANNERS = (plan_facade, plan_plaques, plan_directories, plan_door_plates, plan_zone_signs, plan_service_windows,
+            plan_boards)
 
 
 def plan_signs(profile: Profile, brand: Brand) -> tuple[SignJob, ...]:

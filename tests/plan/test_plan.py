@@ -19,7 +19,7 @@ def plan(path, brand):
 def test_the_sample_gets_the_whole_family(brand):
     jobs = plan(SAMPLE, brand)
     assert Counter(j.kind for j in jobs) == {"facade": 1, "plaque": 4, "door-plate": 12, "zone": 1,
-                                             "window": 4, "desk": 4, "directory": 2}
+                                             "window": 4, "desk": 4, "directory": 2, "board": 4, "showcase": 1}
     assert len({j.id for j in jobs}) == len(jobs)
 
 

@@ -1,0 +1,291 @@
+"""Flowing a board's text into its body frame: size fitting, vertical rhythm, pagination.
+
+In:  the board's blocks (:mod:`signkit.text.markdown`: headings, paragraphs, articles,
+     items), the body frame in mm and a :class:`FlowStyle` (faces, colours, the smallest and
+     largest body character height, ratios, gaps).
+Out: a :class:`FlowLayout`: the chosen body size and one :class:`FlowPage` per board of the
+     series, each a tuple of positioned lines (:class:`~signkit.layout.sheet.Glyphs`, one per
+     line, so every line keeps its text for search and checks).
+
+The rules:
+- **Fitting.** The body character height is the largest step (``step_mm``) from
+  ``max_char_mm`` down to ``min_char_mm`` at which everything fits one board.  Headings and
+  figures keep their ratios to it.  If the text does not fit one board even at the minimum,
+  it becomes a series: the fewest boards it fits at the minimum, then the largest size at
+  which it still fits that many.
+- **Vertical rhythm.** A baseline grid per board with unit ``u`` = half the body line pitch:
+  body lines advance 2u, paragraphs are ``paragraph_gap`` units apart, sections open with
+  ``section_gap`` units, a heading takes the whole units its own pitch needs.
+- **Page breaks.** Never after a heading (it moves to the next board with what follows),
+  never leaving one line of a paragraph of three or more alone at a board's foot or head.
+  Articles keep their numbers because a number is set on its article's first line.
+- **Paragraph setting** is :mod:`signkit.text.paragraph` (CLREQ): prose with a two-character
+  first-line indent, articles and items with hanging indents whose labels share one width.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text.fonts import Face
+from ..text.line import LineSpec, set_line
+from ..text.markdown import Article, Block, Heading, Item, Paragraph
+from ..text.paragraph import measure_paragraph, set_paragraph
+from ..text.shape import shape
+from .sheet import Glyphs, Item as IRItem, Paint, PlacedGlyph, Rect, TextFit
+
+FIGURE = re.compile(r"^(?P<label>[^：:]{2,12})[：:](?P<value>.+)$")
+FIGURES_PER_ROW = 4
+
+
+@dataclass(frozen=True, slots=True)
+class FlowStyle:
+    body: Face
+    heading: Face
+    figure: Face
+    body_fill: Paint
+    heading_fill: Paint
+    figure_fill: Paint
+    min_char_mm: float
+    max_char_mm: float
+    step_mm: float = 0.5
+    leading: float = 1.7  # body line pitch ÷ body size (em)
+    heading_ratio: float = 1.3  # heading character height ÷ body character height
+    figure_ratio: float = 2.6  # figure values ÷ body
+    paragraph_gap: int = 1  # grid units (half a body line)
+    section_gap: int = 2
+    first_indent_em: float = 2.0
+    figures: bool = False  # items written "名称：数值" become highlighted figures
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One unit of vertical space: a set line, or a row of figures."""
+
+    block: int  # index of the block it belongs to
+    kind: str  # body | heading | figures
+    units: int  # height in grid units
+    gap: int  # grid units before it when it is not the first row of a board
+    nth: int  # line number within its block
+    lines_in_block: int
+    members: tuple[int, ...] = ()  # figures: the items shown side by side
+
+
+@dataclass(frozen=True, slots=True)
+class FlowPage:
+    items: tuple[IRItem, ...]
+    used_mm: float
+    fill: float  # used height ÷ frame height
+
+
+@dataclass(frozen=True, slots=True)
+class FlowLayout:
+    char_height_mm: float  # body character height, as drawn
+    size_mm: float  # body font size (em)
+    pages: tuple[FlowPage, ...]
+    fits: bool  # False: a line cannot be set at all (a unit wider than the measure)
+
+
+def fit_flow(blocks: Sequence[Block], frame: Rect, style: FlowStyle, *, id_prefix: str, source: str) -> FlowLayout:
+    ratio = style.body.face_height_em
+    steps = _steps(style)
+    one = _largest(steps, lambda c: _page_count(blocks, frame, style, c / ratio) <= 1)
+    if one is None:  # a series: the fewest boards at the minimum, then the largest size for that many
+        count = _page_count(blocks, frame, style, steps[-1] / ratio)
+        one = _largest(steps, lambda c: _page_count(blocks, frame, style, c / ratio) <= count) or steps[-1]
+    size = one / ratio
+    rows, sets = _rows(blocks, frame, style, size, placed=True)
+    pages = _paginate(rows, _capacity(frame, style, size))
+    u = _unit(style, size)
+    out = []
+    for page_no, page in enumerate(pages):
+        items: list[IRItem] = []
+        y = frame.y
+        for i, row in enumerate(page):
+            if i:
+                y += row.gap * u
+            items.extend(_draw_row(row, sets.get(row.block), y, frame, style, size, u, one,
+                                   f"{id_prefix}-b{row.block}-{row.nth}", source, blocks))
+            y += row.units * u
+        used = y - frame.y
+        out.append(FlowPage(tuple(items), used, used / frame.height if frame.height else 0.0))
+    fits = all(s.fits for s in sets.values())
+    return FlowLayout(one, size, tuple(out), fits)
+
+
+# -- fitting -------------------------------------------------------------------------------
+
+def _steps(style: FlowStyle) -> list[float]:
+    """Character heights from the largest to the smallest allowed, ``step_mm`` apart."""
+    count = max(0, int(math.floor((style.max_char_mm - style.min_char_mm) / style.step_mm + 1e-9)))
+    return [round(style.max_char_mm - i * style.step_mm, 6) for i in range(count + 1)] + \
+        ([style.min_char_mm] if (style.max_char_mm - style.min_char_mm) % style.step_mm > 1e-9 else [])
+
+
+def _largest(steps: list[float], ok) -> float | None:
+    """The first (largest) step for which ``ok`` holds, by bisection (``ok`` is monotone)."""
+    lo, hi = 0, len(steps)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ok(steps[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return steps[lo] if lo < len(steps) else None
+
+
+def _page_count(blocks, frame: Rect, style: FlowStyle, size: float) -> int:
+    rows, _ = _rows(blocks, frame, style, size, placed=False)
+    return len(_paginate(rows, _capacity(frame, style, size)))
+
+
+def _unit(style: FlowStyle, size: float) -> float:
+    return style.leading * size / 2
+
+
+def _capacity(frame: Rect, style: FlowStyle, size: float) -> int:
+    return int(math.floor(frame.height / _unit(style, size) + 1e-6))
+
+
+# -- blocks → rows ---------------------------------------------------------------------------
+
+def _rows(blocks, frame: Rect, style: FlowStyle, size: float, *, placed: bool):
+    """Rows in reading order, and (when ``placed``) each block's set paragraph."""
+    u = _unit(style, size)
+    label_em = _label_width_em(style.body, tuple(b.label for b in blocks if isinstance(b, (Article, Item))))
+    rows: list[Row] = []
+    sets: dict[int, object] = {}
+    previous = None
+    for i, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            hsize = size * style.heading_ratio
+            units = max(2, math.ceil(style.leading * hsize / u - 1e-9))
+            kwargs = dict(size_mm=hsize, width_mm=frame.width, justify=False)
+            count = _count(style.heading, block.text, placed, sets, i, kwargs)
+            gap = style.section_gap
+            rows += [Row(i, "heading", units, gap if n == 0 else 0, n, count) for n in range(count)]
+        elif style.figures and isinstance(block, Item) and FIGURE.match(block.text):
+            if previous == "figures" and len(rows[-1].members) < FIGURES_PER_ROW:
+                rows[-1] = dataclasses.replace(rows[-1], members=rows[-1].members + (i,))
+                continue  # joins the figure row above
+            units = math.ceil((style.figure_ratio * 1.2 + style.leading) * size / u)
+            gap = style.paragraph_gap if previous not in (None, "heading") else 0
+            rows.append(Row(i, "figures", units, gap, 0, 1, (i,)))
+            previous = "figures"
+            continue
+        else:
+            kwargs = dict(size_mm=size, width_mm=frame.width)
+            if isinstance(block, Paragraph):
+                kwargs["first_indent_em"] = style.first_indent_em
+            else:
+                kwargs.update(label=block.label, label_gap_em=0.35, label_width_em=label_em)
+            count = _count(style.body, block.text, placed, sets, i, kwargs)
+            gap = style.paragraph_gap if previous not in (None, "heading") else 0
+            rows += [Row(i, "body", 2, gap if n == 0 else 0, n, count) for n in range(count)]
+        previous = "heading" if isinstance(block, Heading) else "body"
+    return rows, sets
+
+
+def _count(face: Face, text: str, placed: bool, sets: dict, index: int, kwargs: dict) -> int:
+    if placed:
+        result = set_paragraph(face, text, **kwargs)
+        sets[index] = result
+        return len(result.lines)
+    return measure_paragraph(face, text, **kwargs).line_count
+
+
+@lru_cache(maxsize=256)
+def _label_width_em(face: Face, labels: tuple[str, ...]) -> float | None:
+    """One box for all labels of a board, so "9." and "10." start their text together."""
+    if not labels:
+        return None
+    return max(shape(face, label).advance for label in labels) / face.units_per_em
+
+
+# -- rows → boards ---------------------------------------------------------------------------
+
+def _paginate(rows: list[Row], capacity: int) -> list[list[Row]]:
+    pages: list[list[Row]] = [[]]
+    used = 0
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        need = row.units + (row.gap if pages[-1] else 0)
+        if used + need <= capacity or not pages[-1]:
+            pages[-1].append(row)
+            used += need
+            i += 1
+            continue
+        # the row does not fit: choose where this board ends, moving the break back if needed
+        cut = len(pages[-1])
+        while cut > 1 and not _good_break(pages[-1][cut - 1], pages[-1][cut] if cut < len(pages[-1]) else row):
+            cut -= 1
+        carried = pages[-1][cut:]
+        pages[-1] = pages[-1][:cut]
+        pages.append([])
+        used = 0
+        i -= len(carried)
+    return [p for p in pages if p]
+
+
+def _good_break(last: Row, first: Row) -> bool:
+    """May a board end after ``last`` with ``first`` opening the next?"""
+    if last.kind == "heading":
+        return False  # never a heading at the foot of a board
+    if first.block == last.block and last.lines_in_block >= 3:
+        if last.nth < 1 or first.nth > first.lines_in_block - 2:
+            return False  # no single line of a paragraph left alone
+    return True
+
+
+# -- drawing --------------------------------------------------------------------------------
+
+def _draw_row(row: Row, setting, y: float, frame: Rect, style: FlowStyle, size: float, u: float,
+              char_height: float, item_id: str, source: str, blocks) -> list[IRItem]:
+    block = blocks[row.block]
+    line_source = f"{source}:{getattr(block, 'line', '?')}"
+    if row.kind == "figures":
+        return _draw_figures(row, y, frame, style, size, u, char_height, item_id, line_source, blocks)
+    face = style.heading if row.kind == "heading" else style.body
+    fill = style.heading_fill if row.kind == "heading" else style.body_fill
+    line = setting.lines[row.nth]
+    em = setting.size_mm
+    box_h = row.units * u
+    baseline = y + (box_h - em) / 2 + em * face.ascender / face.units_per_em
+    glyphs = tuple(PlacedGlyph(g.gid, frame.x + g.x, baseline + g.y, g.cluster - line.start)
+                   for g in line.glyphs)
+    fit = TextFit(frame=frame, char_height_mm=char_height * (style.heading_ratio if row.kind == "heading" else 1),
+                  min_char_height_mm=style.min_char_mm, max_char_height_mm=style.max_char_mm,
+                  fits=line.overflow_mm == 0)
+    return [Glyphs(item_id, face, em, glyphs, fill, line.text, source=line_source, fit=fit)]
+
+
+def _draw_figures(row: Row, y: float, frame: Rect, style: FlowStyle, size: float, u: float, char_height: float,
+                  item_id: str, source: str, blocks) -> list[IRItem]:
+    """Items written "名称：数值" side by side: the value large in the figure face, its name below."""
+    out: list[IRItem] = []
+    count = len(row.members)
+    card_w = frame.width / count
+    value_h = style.figure_ratio * char_height
+    for n, index in enumerate(row.members):
+        match = FIGURE.match(blocks[index].text)
+        assert match is not None
+        x = frame.x + n * card_w
+        inner = card_w * 0.94  # a small gutter between cards
+        value_frame = Rect(x, y, inner, value_h * 1.2)
+        label_frame = Rect(x, y + value_h * 1.2, inner, style.leading * size)
+        line_source = f"{source.rsplit(':', 1)[0]}:{blocks[index].line}"
+        for part, face, fill, frame_, top in (
+                ("value", style.figure, style.figure_fill, value_frame, value_h),
+                ("label", style.body, style.body_fill, label_frame, char_height)):
+            text = match.group(part).strip()
+            spec = LineSpec(frame=frame_, min_char_height_mm=style.min_char_mm, max_char_height_mm=top, align="left")
+            line = set_line(face, text, spec)
+            out.append(Glyphs(f"{item_id}-{n}-{part}", face, line.size_mm, line.glyphs, fill, text,
+                              source=line_source, fit=line.fit))
+    return out

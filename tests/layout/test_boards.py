@@ -1,0 +1,135 @@
+"""Boards (制度牌) and the showcase: fitting, series, vertical rhythm, CLREQ on the drawn lines."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from signkit.build import RenderOptions, build
+from signkit.layout.sheet import Glyphs, walk
+
+from ..conftest import SAMPLE_DIR
+
+# CLREQ basic level (../shared/domain/CLREQ.md §2), written out again here on purpose
+NO_START_BASIC = "、，；：。？！．‼⁇⁈⁉”’）〕］｝】〗》〉」』–～·/／"
+NO_END_BASIC = "“‘（〔［｛【〖《〈「『"
+BOARD_IDS = ["board-duties", "board-meetings", "board-decisions", "board-service", "showcase"]
+
+
+def boards(result):
+    return [s for s in result.signs if s.job.kind in ("board", "showcase")]
+
+
+def lines(sign):
+    """The lines flowed into the board's body frame, as drawn."""
+    return [i for i, _, parents in walk(sign.sheet.items)
+            if isinstance(i, Glyphs) and any(p.id == f"{sign.job.id}-body" for p in parents)]
+
+
+def test_sample_boards_render_without_overflow(sample_result):
+    made = boards(sample_result)
+    assert [s.job.id for s in made] == BOARD_IDS
+    for sign in made:
+        assert "pdf" in sign.files and "svg" in sign.files
+        assert not [f for f in sign.findings if f.severity == "error"], sign.findings
+        assert all(line.fit.fits for line in lines(sign))
+    report = json.loads((sample_result.out_dir / "report.json").read_text(encoding="utf-8"))
+    listed = {b["id"]: b for b in report["boards"]}
+    assert set(listed) == set(BOARD_IDS)
+    for b in listed.values():
+        assert b["series"] == 1 and 10 <= b["body_char_height_mm"] <= 24 and 0.5 < b["fill"] <= 1.0
+
+
+def test_no_drawn_line_starts_or_ends_with_a_forbidden_mark(sample_result):
+    for sign in boards(sample_result):
+        for line in lines(sign):
+            text = line.text.strip()
+            assert text[0] not in NO_START_BASIC, (sign.job.id, text)
+            assert text[-1] not in NO_END_BASIC, (sign.job.id, text)
+
+
+def test_body_lines_sit_on_the_baseline_grid(sample_result):
+    sign = next(s for s in boards(sample_result) if s.job.id == "board-duties")
+    body = [line for line in lines(sign) if line.face.role == "body"]
+    baselines = sorted({round(line.glyphs[0].y, 6) for line in body})
+    unit = min(b - a for a, b in zip(baselines, baselines[1:])) / 2  # lines inside a paragraph are 2 units apart
+    for a, b in zip(baselines, baselines[1:]):
+        assert (b - a) / unit == pytest.approx(round((b - a) / unit), abs=1e-6)
+
+
+def test_article_numbers_hang(sample_result):
+    sign = next(s for s in boards(sample_result) if s.job.id == "board-duties")
+    body = lines(sign)
+    first = [line for line in body if line.text[:2] in {f"{n}." for n in range(1, 10)}]
+    assert len(first) == 8  # eight articles, each number on its article's first line
+    numbered_x = {round(line.glyphs[0].x, 3) for line in first}
+    assert len(numbered_x) == 1  # numbers flush with the frame
+    continuation = [line for line in body if line not in first]
+    text_x = {round(line.glyphs[0].x, 3) for line in continuation}
+    assert len(text_x) == 1 and min(text_x) > min(numbered_x)  # hanging indent
+
+
+def test_svg_keeps_each_line_searchable(sample_result):
+    root = ET.parse(sample_result.out_dir / "svg" / "board-duties.svg").getroot()
+    labels = [g.get("aria-label") for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("aria-label")]
+    assert any(label.startswith("1.宣传和执行党的路线方针政策") for label in labels)
+    assert "村党组织工作职责" in labels
+
+
+def write_board(folder: Path, text: str) -> Path:
+    profile = (SAMPLE_DIR / "profile.toml").read_text(encoding="utf-8")
+    (folder / "boards").mkdir(parents=True)
+    for md in (SAMPLE_DIR / "boards").iterdir():
+        (folder / "boards" / md.name).write_text(md.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "boards" / "duties.md").write_text(text, encoding="utf-8")
+    (folder / "profile.toml").write_text(profile, encoding="utf-8")
+    return folder / "profile.toml"
+
+
+def test_two_thousand_characters_become_a_series_never_below_the_minimum(tmp_path):
+    sentence = "村党组织定期召开会议，研究部署重点工作，听取群众意见建议，及时公开办理结果，接受党员和群众监督。"
+    articles = "\n\n".join(f"{n}. {sentence * 2}" for n in range(1, 22))
+    text = "# 村党组织工作职责\n\n" + articles + "\n"
+    assert len(text) > 2000
+    result = build(write_board(tmp_path / "c", text), RenderOptions(out_dir=tmp_path / "out", formats=("svg",),
+                                                                   only=("board-duties",)))
+    series = [s for s in result.signs if s.job.id.startswith("board-duties")]
+    assert [s.job.id for s in series] == [f"board-duties-{n}" for n in range(1, len(series) + 1)]
+    assert len(series) >= 2
+    minimum = result.brand.signs["board"].tokens["body_min_char_mm"]
+    titles = []
+    for sign in series:
+        meta = dict(sign.sheet.meta)
+        assert float(meta["body_char_height_mm"]) >= minimum
+        assert meta["series"].endswith(f"/{len(series)}")
+        titles.append(next(i.text for i, _, _ in walk(sign.sheet.items) if isinstance(i, Glyphs) and i.id.endswith("-title")))
+        assert not [f for f in sign.findings if f.severity == "error"]
+    assert titles[0] == "村党组织工作职责" and all(t == "村党组织工作职责（续）" for t in titles[1:])
+    # every article's first line (with its number) is drawn; nothing is lost between boards
+    drawn = "".join(line.text for sign in series for line in lines(sign))
+    assert drawn.count(sentence) == 42
+
+
+def test_a_short_text_is_capped_at_the_brand_maximum(tmp_path):
+    text = "# 通知\n\n本周六上午九点在党员活动室召开全体党员大会，请准时参加。\n"
+    result = build(write_board(tmp_path / "c", text), RenderOptions(out_dir=tmp_path / "out", formats=("svg",),
+                                                                   only=("board-duties",)))
+    (sign,) = [s for s in result.signs if s.job.id == "board-duties"]
+    meta = dict(sign.sheet.meta)
+    assert float(meta["body_char_height_mm"]) == result.brand.signs["board"].tokens["body_max_char_mm"]
+    assert float(meta["fill"]) < 0.5
+
+
+def test_unsupported_markdown_is_exit_2_with_file_and_line(tmp_path):
+    import subprocess
+    import sys
+
+    path = write_board(tmp_path / "c", "# 制度\n\n1. 第一条\n\n### 小标题\n")
+    done = subprocess.run([sys.executable, "-m", "signkit", "render", str(path), "-o", str(tmp_path / "out")],
+                          capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "boards/duties.md:5" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists()
