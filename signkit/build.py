@@ -163,6 +163,9 @@ class SignMaker:
             return SignResult(job, findings)
         formats = [f for f in self.formats if f != "pdf" or printable(sheet)]  # no CMYK, no print file
         files = {fmt: RENDERERS[fmt](sheet, self.brand.output) for fmt in formats}  # render
+        if "pdf" in files and not approved(list(findings)):  # a proof says so on the sheet itself
+            reasons = list(dict.fromkeys(f.code for f in findings if f.severity == "error" or f.code == "EMBLEM_PLACEHOLDER"))
+            files["pdf"] = RENDERERS["pdf"](self.composer.proof_marked(sheet, reasons), self.brand.output)
         return SignResult(job, findings, sheet, files)
 
 

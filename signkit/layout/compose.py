@@ -156,6 +156,20 @@ class Composer:
         frame = Rect(*(_num(el, a, ctx) for a in ("x", "y", "width", "height")))
         return self.fonts.face(role), frame, " ".join((el.text or "").split())
 
+    def proof_marked(self, sheet: Sheet, reasons: list[str]) -> Sheet:
+        """The sheet with a 样稿/PROOF note above its trim, outside the bleed, for a sign not
+        approved for print (the print PDF then says so on the sheet itself)."""
+        out = self.brand.output
+        top = -(sheet.bleed_mm + out.mark_offset_mm + out.mark_length_mm)
+        height = out.mark_offset_mm + out.mark_length_mm - 1.0
+        text = "样稿 PROOF · 未经批准不得印制 not approved for print · " + ", ".join(reasons)
+        frame = Rect(out.mark_length_mm + 2.0, top + 0.5, max(sheet.trim.width_mm - 2 * out.mark_length_mm - 4, 20), height)
+        face = self.fonts.face("hei")
+        line = set_line(face, text, LineSpec(frame=frame, min_char_height_mm=1.0, max_char_height_mm=3.0, align="left"))
+        mark = Glyphs(f"{sheet.id}-proof-mark", face, line.size_mm, line.glyphs, self.paints["party-red"], text,
+                      source="proof mark", fit=line.fit)
+        return dataclasses.replace(sheet, slug=sheet.slug + (mark,))
+
     def _flow_spec(self, el: ET.Element, ctx: Context) -> tuple[Rect, FlowStyle]:
         """``<sk:flow>``: the body frame of a board and how its text is set there."""
         face, frame, _ = self._frame(el, ctx)

@@ -203,6 +203,7 @@ class Sheet:
     title: str = ""
     meta: tuple[tuple[str, str], ...] = field(default=())
     folds_mm: tuple[float, ...] = ()  # horizontal fold lines, mm from the top of the trim; marked outside it
+    slug: tuple[Item, ...] = ()  # notes outside the bleed (the 样稿/PROOF mark), drawn in print PDFs only
 
     @property
     def trim_rect(self) -> Rect:

@@ -111,7 +111,8 @@ def _identify(canvas: Canvas, options: PdfOptions, *, title: str) -> None:
 
 def _draw_page(canvas: Canvas, sheet: Sheet, options: PdfOptions) -> None:
     w, h, b = sheet.trim.width_mm, sheet.trim.height_mm, sheet.bleed_mm
-    margin = b + (options.mark_offset_mm + options.mark_length_mm if options.crop_marks else 0.0)
+    slug_room = options.crop_marks or bool(sheet.slug)  # marks and slug notes live outside the bleed
+    margin = b + (options.mark_offset_mm + options.mark_length_mm if slug_room else 0.0)
     page_w, page_h = (w + 2 * margin) * PT_PER_MM, (h + 2 * margin) * PT_PER_MM
     canvas.setPageSize((page_w, page_h))
     k = PT_PER_MM
@@ -124,6 +125,10 @@ def _draw_page(canvas: Canvas, sheet: Sheet, options: PdfOptions) -> None:
     forms: dict[str, bytes] = {}
     _draw_items(sheet.items, out, forms)
     out.append("Q")
+    if sheet.slug:  # outside the trim and the bleed, in the same mm coordinates, not clipped
+        out.append(f"q {k:.6f} 0 0 {-k:.6f} {_n(margin * k)} {_n(page_h - margin * k)} cm")
+        _draw_items(sheet.slug, out, forms)
+        out.append("Q")
     for name, data in forms.items():
         if not canvas._doc.hasForm(name):
             canvas._doc.addForm(name, _PreformattedStream(data))  # no public API takes a prebuilt form

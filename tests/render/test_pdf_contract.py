@@ -161,7 +161,39 @@ def test_crop_marks_can_be_turned_off(tmp_path):
 
     from ..conftest import SAMPLE
 
-    result = build(SAMPLE, RenderOptions(out_dir=tmp_path, only=("plate-party",), crop_marks=False,
+    result = build(SAMPLE, RenderOptions(out_dir=tmp_path, only=("plate-library",), crop_marks=False,
                                          formats=("pdf",)))
-    b = boxes(result.out_dir / "pdf" / "plate-party.pdf")
+    b = boxes(result.out_dir / "pdf" / "plate-library.pdf")
     assert b["MediaBox"] == pytest.approx(b["BleedBox"], abs=0.01)
+
+
+def slug_ink(path, tmp_path) -> int:
+    """Dark pixels in the middle of the top margin (above the bleed): where the proof note goes."""
+    from PIL import Image
+
+    run_tool("pdftoppm", "-r", "72", "-gray", "-png", "-singlefile", str(path), str(tmp_path / path.stem))
+    image = Image.open(tmp_path / f"{path.stem}.png").convert("L")
+    b = boxes(path)
+    top = int(b["MediaBox"][3] - b["BleedBox"][3])  # points = pixels at 72 dpi
+    width = image.width
+    region = image.crop((width // 5, 0, 4 * width // 5, max(top - 1, 1)))
+    return sum(1 for v in region.tobytes() if v < 128)
+
+
+def test_unapproved_signs_carry_a_proof_mark_outside_the_trim(sample_result, tmp_path):
+    pdf = sample_result.out_dir / "pdf"
+    assert slug_ink(pdf / "plate-party.pdf", tmp_path) > 20  # emblem placeholder: a proof, and it says so
+    assert slug_ink(pdf / "plate-library.pdf", tmp_path) == 0  # approved: nothing in the slug
+
+
+def test_proof_mark_makes_room_even_without_crop_marks(tmp_path):
+    from signkit.build import RenderOptions, build
+
+    from ..conftest import SAMPLE
+
+    result = build(SAMPLE, RenderOptions(out_dir=tmp_path, only=("plate-party", "plate-library"), crop_marks=False,
+                                         formats=("pdf",)))
+    party = boxes(result.out_dir / "pdf" / "plate-party.pdf")
+    library = boxes(result.out_dir / "pdf" / "plate-library.pdf")
+    assert party["MediaBox"][3] > party["BleedBox"][3] + 10
+    assert library["MediaBox"] == pytest.approx(library["BleedBox"], abs=0.01)
