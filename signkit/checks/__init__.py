@@ -17,11 +17,12 @@ from collections.abc import Callable, Iterator
 
 from ..brand import Brand
 from ..errors import BrandError, Problem
-from ..layout.sheet import Glyphs, Shape, Sheet, walk
+from ..layout.sheet import Glyphs, Image, Shape, Sheet, walk
 from ..plan.jobs import SignJob
 from ..profile import Profile
 from .completeness import check_board_rooms, check_floor_area, check_room_areas, check_room_signs, check_rooms_present
 from .findings import Finding, has_errors, sort_findings
+from .images import check_image_colour, check_image_resolution
 from .identity import (check_clear_space, check_off_palette, check_placeholders, check_plaque_colours,
                        check_plate_colours, check_proportion)
 from .placement import (check_facade_width, check_honour, check_mount_height, check_plate_placement,
@@ -54,6 +55,8 @@ SHEET_CHECKS: dict[str, SheetCheck] = {
     "PLATE_PLACEMENT": check_plate_placement,
     "WALL_TOO_NARROW": check_wall_fit,
     "FACADE_TOO_WIDE": check_facade_width,
+    "IMAGE_COLOUR": check_image_colour,
+    "IMAGE_RESOLUTION": check_image_resolution,
 }
 CENTRE_CHECKS: dict[str, CentreCheck] = {
     "HONOUR_POSITION": check_honour,
@@ -93,8 +96,11 @@ def drawable(sheet: Sheet) -> bool:
 
 
 def printable(sheet: Sheet) -> bool:
-    """Drawable, and every colour has its exact CMYK: the sign may go to a print PDF."""
+    """Drawable, every colour has its exact CMYK and every photo is a CMYK JPEG: the sign may
+    go to a print PDF."""
     for item, _, _ in walk(sheet.items):
+        if isinstance(item, Image) and not item.printable:
+            return False
         paints = (item.fill, item.stroke) if isinstance(item, Shape) else (item.fill,) if isinstance(item, Glyphs) else ()
         if any(p is not None and not p.printable for p in paints):
             return False

@@ -32,7 +32,7 @@ from ..text.line import LineSpec, set_line
 from ..text.vertical import ColumnSpec, set_column
 from ..units import parse_length_mm
 from .flow import FlowStyle, fit_flow
-from .sheet import IDENTITY, Glyphs, Group, Item, Paint, Rect, Sheet, Size, multiply
+from .sheet import IDENTITY, Glyphs, Group, Image, Item, Paint, Rect, Sheet, Size, multiply
 from .svgread import Context, SvgReader
 from .template import render_template
 
@@ -107,7 +107,8 @@ class Composer:
         svg = render_template(self.brand.template_dirs, sign.template, context)
         reader = SvgReader(palette=self.paints, where=where, id_prefix=job.id,
                            handlers={"text": self._text, "column": self._column, "asset": self._asset,
-                                     "flow": flow or self._no_flow})
+                                     "flow": flow or self._no_flow,
+                                     "image": lambda el, ctx: self._image(el, ctx, job)})
         size, view, items = reader.read(svg)
         if size is None or abs(size.width_mm - job.width_mm) > SIZE_TOLERANCE_MM \
                 or abs(size.height_mm - job.height_mm) > SIZE_TOLERANCE_MM:
@@ -199,6 +200,21 @@ class Composer:
         if style.min_char_mm > style.max_char_mm or style.step_mm <= 0:
             raise _element_error(el, ctx, "needs min-char-height ≤ max-char-height and a positive step")
         return frame, style
+
+    def _image(self, el: ET.Element, ctx: Context, job: SignJob) -> Item:
+        """``<sk:image index x y width height>``: the job's photo ``index``, whole, centred in the box."""
+        images = job.data.get("images", ())
+        index = int(_num(el, "index", ctx))
+        if not 0 <= index < len(images):
+            raise _element_error(el, ctx, f"image {index} does not exist: the sign has {len(images)}")
+        photo = images[index]
+        box = Rect(*(_num(el, a, ctx) for a in ("x", "y", "width", "height")))
+        pw, ph = photo.pixels
+        scale = min(box.width / pw, box.height / ph)
+        w, h = pw * scale, ph * scale
+        placed = Rect(box.x + (box.width - w) / 2, box.y + (box.height - h) / 2, w, h)
+        return Image(ctx.id, photo.path, placed, photo.pixels, photo.mode, photo.format, source=photo.key,
+                     inverted=photo.inverted)
 
     def _no_flow(self, el: ET.Element, ctx: Context) -> Item:
         raise _element_error(el, ctx, "<sk:flow> is for boards: the sign's job carries no board text")

@@ -8,7 +8,8 @@ Units and axes: millimetres, origin at the top-left corner of the trim, y down. 
 may extend into the bleed (negative coordinates, or beyond the trim size).
 
 Item kinds: :class:`Shape` (a path with fill and/or stroke), :class:`Glyphs` (a shaped run
-of outlined text) and :class:`Group` (children under a transform).  Every item carries ``id`` (stable, derived from its source, used as
+of outlined text), :class:`Image` (a photo in a box) and :class:`Group` (children under a
+transform).  Every item carries ``id`` (stable, derived from its source, used as
 the SVG id) and ``source`` (the profile key or template element that produced it).
 Colours are :class:`Paint` values resolved from the brand palette, never raw hex.
 A backend or check that meets a kind it does not handle fails loudly (``assert_never``).
@@ -169,6 +170,32 @@ class Glyphs:
 
 
 @dataclass(frozen=True, slots=True)
+class Image:
+    """A photo placed in ``box`` (mm; the whole image, its aspect kept by composition).
+
+    ``mode`` and ``format`` say whether it can print: only CMYK JPEG goes into print PDFs
+    (signkit never converts colour); anything else is previewed and reported.
+    """
+
+    id: str
+    path: str
+    box: Rect
+    pixels: tuple[int, int]
+    mode: str  # CMYK, RGB, L …
+    format: str  # JPEG, PNG …
+    source: str = ""
+    inverted: bool = False  # Adobe CMYK JPEG (APP14): stored inverted, decoded with /Decode [1 0 …]
+
+    @property
+    def printable(self) -> bool:
+        return self.format == "JPEG" and self.mode == "CMYK"
+
+    def ppi(self) -> float:
+        """Pixels per inch at the size drawn (the smaller of the two directions)."""
+        return min(self.pixels[0] / (self.box.width / 25.4), self.pixels[1] / (self.box.height / 25.4))
+
+
+@dataclass(frozen=True, slots=True)
 class Group:
     """Children under a transform; ``label`` becomes the SVG ``aria-label``.
 
@@ -189,7 +216,7 @@ class Group:
     box: Rect | None = None  # brand artwork: its own extent (viewBox) in the group's coordinates
 
 
-Item = Union[Shape, Glyphs, Group]
+Item = Union[Shape, Glyphs, Image, Group]
 
 
 @dataclass(frozen=True, slots=True)

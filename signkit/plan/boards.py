@@ -10,7 +10,10 @@ side by side on the room's wall, centres at the brand's height (PL-07: 1550 mm).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+
+from PIL import Image as PILImage
 
 from ..brand import Brand
 from ..errors import ContentError
@@ -44,14 +47,39 @@ def plan_boards(profile: Profile, brand: Brand) -> list[SignJob]:
             height_mm=sign.placement.height_mm, offset_mm=gap + n * (width + gap) + width / 2, side="left",
             viewing_distance_mm=sign.placement.viewing_distance_mm)
         relative = path.relative_to(profile.folder).as_posix() if path.is_relative_to(profile.folder) else str(path)
+        images = tuple(read_image(p, key=f"showcase.images[{n}]", folder=profile.folder)
+                       for n, p in enumerate(profile.showcase.images)) if kind == "showcase" and profile.showcase else ()
         jobs.append(make_job(
             id=sign_id, kind=kind, width_mm=width, height_mm=height, style=style,
             texts={"title": Text(board.title, f"{relative}:{board.title_line}"),
                    "centre": Text(profile.center.name, "center.name"),
                    "slogan": Text(profile.center.slogan, "center.slogan")},
             source=key, placement=placement, material=sign.material, quantity=sign.quantity, room=room_id,
-            floor=room.floor if room else None, data={"board": board, "file": relative}))
+            floor=room.floor if room else None, data={"board": board, "file": relative, "images": images}))
     return jobs
+
+
+@dataclass(frozen=True, slots=True)
+class ImageFile:
+    """What the planner knows of a photo: enough to place it and to judge whether it can print."""
+
+    path: str
+    key: str
+    pixels: tuple[int, int]
+    mode: str
+    format: str
+    inverted: bool  # Adobe CMYK JPEG: stored inverted
+
+
+def read_image(path: Path, *, key: str, folder: Path) -> ImageFile:
+    shown = path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
+    try:
+        with PILImage.open(path) as im:  # reads the header only
+            adobe = im.format == "JPEG" and im.mode == "CMYK" and "adobe" in im.info
+            return ImageFile(str(path), key, im.size, im.mode, im.format or "", adobe)
+    except (PILImage.UnidentifiedImageError, OSError) as exc:
+        raise ContentError.at(f"{shown} ({key})", f"not an image signkit can read: {exc}",
+                              "give a CMYK JPEG (or a PNG for the preview only)")
 
 
 def read_board(path: Path, *, folder: Path) -> BoardText:

@@ -34,7 +34,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from ..brand.model import PdfX
-from ..layout.sheet import Glyphs, Group, Item, Paint, Shape, Sheet
+from ..layout.sheet import Glyphs, Group, Image, Item, Paint, Shape, Sheet
 from ..text.fonts import Face
 from ..units import PT_PER_MM
 
@@ -148,6 +148,8 @@ def _draw_items(items: tuple[Item, ...], out: list[str], forms: dict[str, bytes]
                 _draw_shape(item, out)
             case Glyphs():
                 _draw_glyphs(item, out, forms)
+            case Image():
+                _draw_image(item, out, forms)
             case Group():
                 _draw_group(item, out, forms)
             case _:
@@ -178,6 +180,31 @@ def _draw_glyphs(run: Glyphs, out: list[str], forms: dict[str, bytes]) -> None:
         if name not in forms:
             forms[name] = _glyph_form(face, g.gid)
         out.append(f"q {s:.6g} 0 0 {-s:.6g} {_n(g.x)} {_n(g.y)} cm /FormXob.{name} Do Q")
+
+
+def _draw_image(image: Image, out: list[str], forms: dict[str, bytes]) -> None:
+    """A CMYK JPEG passed through as a DCT-encoded Image XObject (never recompressed)."""
+    if not image.printable:  # the build never sends such a sheet to print (IMAGE_COLOUR)
+        raise ValueError(f"{image.path}: only CMYK JPEG can go into a print PDF")
+    name = f"img-{image.id}"
+    forms[name] = _image_xobject(image)
+    r = image.box
+    # image space is the unit square, y up: scale to the box and flip into our y-down mm
+    out.append(f"q {_n(r.width)} 0 0 {_n(-r.height)} {_n(r.x)} {_n(r.bottom)} cm /FormXob.{name} Do Q")
+
+
+def _image_xobject(image: Image) -> bytes:
+    data = _read_file(image.path)
+    decode = " /Decode [ 1 0 1 0 1 0 1 0 ]" if image.inverted else ""
+    w, h = image.pixels
+    return (f"<< /BitsPerComponent 8 /ColorSpace /DeviceCMYK{decode} /Filter /DCTDecode /Height {h} "
+            f"/Length {len(data)} /Subtype /Image /Type /XObject /Width {w} >>\nstream\n").encode("ascii") + \
+        data + b"\nendstream"
+
+
+def _read_file(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
 
 
 def _draw_group(group: Group, out: list[str], forms: dict[str, bytes]) -> None:

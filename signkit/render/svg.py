@@ -12,12 +12,13 @@ Out: SVG 1.1 in millimetres (``width="306mm"`` with a matching ``viewBox``), inl
 
 from __future__ import annotations
 
+import base64
 from typing import assert_never
 
 import svgwrite
 from fontTools.pens.svgPathPen import SVGPathPen
 
-from ..layout.sheet import Glyphs, Group, Item, Shape, Sheet
+from ..layout.sheet import Glyphs, Group, Image, Item, Shape, Sheet
 from ..text.fonts import Face
 
 XLINK = "http://www.w3.org/1999/xlink"
@@ -63,6 +64,8 @@ def _draw_items(items: tuple[Item, ...], parent, state: _State) -> None:
                 _draw_shape(item, parent, state)
             case Glyphs():
                 _draw_glyphs(item, parent, state)
+            case Image():
+                _draw_image(item, parent, state)
             case Group():
                 _draw_group(item, parent, state)
             case _:
@@ -90,6 +93,18 @@ def _draw_glyphs(run: Glyphs, parent, state: _State) -> None:
         use = dwg.use(f"#{ref}", transform=f"matrix({s:.6g} 0 0 {-s:.6g} {_n(g.x)} {_n(g.y)})")
         group.add(use)
     parent.add(group)
+
+
+def _draw_image(image: Image, parent, state: _State) -> None:
+    """The file itself, embedded as a data URI so the SVG stands alone."""
+    mime = {"JPEG": "image/jpeg", "PNG": "image/png"}.get(image.format, "application/octet-stream")
+    with open(image.path, "rb") as fh:
+        data = base64.b64encode(fh.read()).decode("ascii")
+    r = image.box
+    element = state.dwg.image(f"data:{mime};base64,{data}", insert=(_n(r.x), _n(r.y)), size=(_n(r.width), _n(r.height)),
+                              id=state.unique(image.id))
+    element["preserveAspectRatio"] = "none"  # the box already has the image's aspect
+    parent.add(element)
 
 
 def _draw_group(group: Group, parent, state: _State) -> None:

@@ -82,7 +82,8 @@ def content_streams(pdf: pikepdf.Pdf):
     for page in pdf.pages:
         yield page.obj.Contents.read_bytes()
         for _, xobj in page.obj.Resources.get("/XObject", {}).items():
-            yield xobj.read_bytes()
+            if xobj.get("/Subtype") == "/Form":  # photos are Image XObjects: data, not operators
+                yield xobj.read_bytes()
 
 
 def test_cmyk_only_no_rgb_no_transparency(sample_result):
