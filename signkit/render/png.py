@@ -8,14 +8,14 @@ Out: PNG bytes (sRGB, screen preview only: cairosvg paints RGB, so PNGs never go
 
 from __future__ import annotations
 
-import cairosvg
-
 from ..layout.sheet import Sheet
 from .svg import render_svg
 
 
 def render_png(sheet: Sheet, *, px_per_mm: float = 3.0, max_px: int = 2400) -> bytes:
     """``px_per_mm`` resolution, scaled down so the longest side stays within ``max_px``."""
+    import cairosvg  # only when previews are made: importing it costs a seventh of a second
+
     svg = render_svg(sheet, include_bleed=False)
     w, h = sheet.trim.width_mm, sheet.trim.height_mm
     scale = min(px_per_mm, max_px / max(w, h))

@@ -6,7 +6,8 @@ Out: :class:`Face` objects shared by the text engine (shaping, fitting), the bac
      actually drawn).  A :class:`FontBook` maps the brand's roles (``hei``, ``song`` …) to faces.
 
 Outlines come straight from the CFF (no TrueType conversion), drawn with any fontTools
-pen in font units, y up.  Bounds are cached per glyph.  Faces pickle as (role, path) and
+pen in font units, y up; each glyph's charstring runs once and is replayed after that.
+Bounds are cached per glyph.  Faces pickle as (role, path) and
 re-open from a per-process cache, so sheets can cross process boundaries.
 """
 
@@ -19,6 +20,7 @@ from pathlib import Path
 import uharfbuzz as hb
 from fontTools.pens.basePen import AbstractPen
 from fontTools.pens.boundsPen import BoundsPen
+from fontTools.pens.recordingPen import RecordingPen
 from fontTools.ttLib import TTFont
 
 REFERENCE_HANZI = "国"  # a full-face ideograph, for default character-face metrics
@@ -42,6 +44,7 @@ class Face:
         self.hb_font = hb.Font(hb.Face(hb.Blob(data)))
         self.family = self._tt["name"].getDebugName(4) or self.path.stem
         self._bounds: dict[int, tuple[float, float, float, float] | None] = {}
+        self._outlines: dict[int, RecordingPen] = {}
         os2 = self._tt["OS/2"]
         self.ascender: int = os2.sTypoAscender
         self.descender: int = os2.sTypoDescender
@@ -81,15 +84,24 @@ class Face:
         return self._glyph_order[gid]
 
     def draw(self, gid: int, pen: AbstractPen) -> None:
-        """Draw glyph ``gid`` onto a fontTools pen, in font units, y up."""
-        self._glyph_set[self._glyph_order[gid]].draw(pen)
+        """Draw glyph ``gid`` onto a fontTools pen, in font units, y up.
+
+        The CFF charstring is interpreted once per glyph; later draws (PDF form, SVG path,
+        bounds) replay the recorded outline, which is several times cheaper.
+        """
+        outline = self._outlines.get(gid)
+        if outline is None:
+            recorder = RecordingPen()
+            self._glyph_set[self._glyph_order[gid]].draw(recorder)
+            outline = self._outlines[gid] = recorder
+        outline.replay(pen)
 
     def bounds(self, gid: int) -> tuple[float, float, float, float] | None:
         """Ink bounds (xMin, yMin, xMax, yMax) in font units; None for an empty glyph."""
         try:
             return self._bounds[gid]
         except KeyError:
-            pen = BoundsPen(self._glyph_set)
+            pen = BoundsPen(None)
             self.draw(gid, pen)
             self._bounds[gid] = pen.bounds
             return pen.bounds
