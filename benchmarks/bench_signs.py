@@ -61,7 +61,7 @@ def fresh_names(brand, count: int) -> list[str]:
     from signkit.text.fonts import FontBook
 
     face = FontBook(brand.font_paths).face("hei")
-    hanzi = [chr(c) for c in face.cmap if 0x4E00 <= c <= 0x9FFF]
+    hanzi = [chr(c) for c in sorted(face.cmap) if 0x4E00 <= c <= 0x9FFF]
     rng = random.Random(7)
     return ["".join(rng.choice(hanzi) for _ in range(rng.randint(4, 8))) for _ in range(count)]
 

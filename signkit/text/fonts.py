@@ -38,10 +38,13 @@ class Face:
         data = self.path.read_bytes()
         self._tt = TTFont(self.path, lazy=True)
         self.units_per_em: int = self._tt["head"].unitsPerEm
-        self.cmap: dict[int, str] = self._tt.getBestCmap()
         self._glyph_order = self._tt.getGlyphOrder()
-        self._glyph_set = self._tt.getGlyphSet()
-        self.hb_font = hb.Font(hb.Face(hb.Blob(data)))
+        # the CFF charstrings only: a glyph set would also decompile hmtx (11 MB, 60 ms a font)
+        # that signkit never needs, HarfBuzz gives the advances
+        self._charstrings = self._tt["CFF "].cff.topDictIndex[0].CharStrings
+        hb_face = hb.Face(hb.Blob(data))
+        self.hb_font = hb.Font(hb_face)
+        self.cmap: frozenset[int] = frozenset(hb_face.unicodes)  # the code points the font covers
         self.family = self._tt["name"].getDebugName(4) or self.path.stem
         self._bounds: dict[int, tuple[float, float, float, float] | None] = {}
         self._outlines: dict[int, RecordingPen] = {}
@@ -92,7 +95,7 @@ class Face:
         outline = self._outlines.get(gid)
         if outline is None:
             recorder = RecordingPen()
-            self._glyph_set[self._glyph_order[gid]].draw(recorder)
+            self._charstrings[self._glyph_order[gid]].draw(recorder)
             outline = self._outlines[gid] = recorder
         outline.replay(pen)
 
