@@ -178,6 +178,61 @@ def fonts(text: Annotated[Optional[str], typer.Argument(help="characters to look
 
 
 @app.command()
+def batch(
+    folder: Annotated[Path, typer.Argument(help="a folder holding one sub-folder (with its profile.toml) per centre")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="each centre goes to OUT/<centre>/")] = Path("out"),
+    brand: BrandOpt = None,
+    png: Annotated[bool, typer.Option("--png/--no-png", help="write PNG previews")] = True,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="worker processes per centre")] = 1,
+    strict: Annotated[bool, typer.Option("--strict", help="warnings count as failures")] = False,
+) -> None:
+    """Render every centre below FOLDER, one line per centre; a centre with bad input is
+    reported and skipped, the others are made.  Exit code: the worst of the centres'."""
+    profiles = sorted(folder.rglob("profile.toml"))
+    if not profiles:
+        typer.echo(f"signkit: no profile.toml below {folder}", err=True)
+        raise typer.Exit(pipeline.EXIT_INPUT)
+    formats = tuple(f for f in pipeline.FORMATS if png or f != "png")
+    worst = pipeline.EXIT_OK
+    for n, path in enumerate(profiles, start=1):
+        slug = path.parent.name
+        options = pipeline.RenderOptions(out_dir=out / slug, brand_dir=brand, formats=formats, jobs=jobs, strict=strict)
+        try:
+            result = pipeline.build(path, options)
+        except SignkitError as exc:
+            worst = max(worst, pipeline.EXIT_INPUT)
+            typer.echo(f"[{n}/{len(profiles)}] {slug}: {exc.kind}, skipped: {exc.problems[0]}")
+            continue
+        errors = sum(f.severity == "error" for f in result.findings)
+        warnings = sum(f.severity == "warning" for f in result.findings)
+        worst = max(worst, result.exit_code)
+        typer.echo(f"[{n}/{len(profiles)}] {slug}: {len(result.signs)} signs, {errors} errors, {warnings} warnings "
+                   f"→ {result.out_dir}/")
+    raise typer.Exit(worst)
+
+
+@app.command()
+def init(folder: Annotated[Path, typer.Argument(help="new folder for the centre's profile")] = Path("my-centre")) -> None:
+    """Start a new centre: copy the commented sample profile and its board texts into FOLDER.
+
+    Edit FOLDER/profile.toml (names, rooms, doors, walls) and the texts in FOLDER/boards/, then
+    run `signkit check FOLDER/profile.toml` and `signkit render FOLDER/profile.toml`.
+    """
+    import shutil
+
+    from .resources import data_dir
+
+    if folder.exists() and any(folder.iterdir()):
+        typer.echo(f"signkit: {folder} already exists and is not empty; nothing was written", err=True)
+        typer.echo("      hint: give a new folder name, e.g. signkit init qinghe-2027", err=True)
+        raise typer.Exit(pipeline.EXIT_INPUT)
+    shutil.copytree(data_dir("examples") / "qinghe", folder, dirs_exist_ok=True)
+    typer.echo(f"a starter centre is in {folder}/: edit profile.toml and boards/*.md, then run")
+    typer.echo(f"  signkit check {folder / 'profile.toml'}")
+    typer.echo(f"  signkit render {folder / 'profile.toml'}")
+
+
+@app.command()
 def functions(brand: BrandOpt = None) -> None:
     """List the room functions a profile may use, with their usual names and plate styles."""
     from .brand import load_brand

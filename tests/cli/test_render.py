@@ -139,3 +139,25 @@ def test_unknown_organisation_kind_is_exit_2_with_did_you_mean(profile_copy, tmp
     done = signkit("render", str(path), "-o", str(tmp_path / "out"))
     assert done.returncode == 2
     assert "organisations[1].kind" in done.stderr and "did you mean 'villagers_committee'" in done.stderr
+
+
+def test_init_copies_a_starter_centre_that_checks_clean(tmp_path):
+    done = signkit("init", str(tmp_path / "new"))
+    assert done.returncode == 0 and (tmp_path / "new" / "profile.toml").is_file()
+    assert (tmp_path / "new" / "boards" / "duties.md").is_file()
+    again = signkit("init", str(tmp_path / "new"))
+    assert again.returncode == 2 and "not empty" in again.stderr
+    checked = signkit("check", str(tmp_path / "new" / "profile.toml"), "-o", str(tmp_path / "report"))
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_batch_makes_every_centre_and_reports_the_broken_one(tmp_path):
+    for name in ("a", "b"):
+        assert signkit("init", str(tmp_path / "centres" / name)).returncode == 0
+    broken = tmp_path / "centres" / "b" / "profile.toml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace('kind = "party"', 'kind = "partyy"'), encoding="utf-8")
+    done = signkit("batch", str(tmp_path / "centres"), "-o", str(tmp_path / "out"), "--no-png")
+    assert done.returncode == 2
+    assert "[1/2] a: 33 signs" in done.stdout and "[2/2] b: profile error, skipped" in done.stdout
+    assert (tmp_path / "out" / "a" / "pdf" / "plate-party.pdf").is_file()
+    assert not (tmp_path / "out" / "b").exists()
