@@ -196,7 +196,8 @@ class Composer:
             step_mm=_num(el, "step", ctx, 0.5), leading=_num(el, "leading", ctx, 1.7),
             heading_ratio=_num(el, "heading-ratio", ctx, 1.3), figure_ratio=_num(el, "figure-ratio", ctx, 2.6),
             paragraph_gap=int(_num(el, "paragraph-gap", ctx, 1)), section_gap=int(_num(el, "section-gap", ctx, 2)),
-            figures=el.get("figures", "false") == "true")
+            figures=el.get("figures", "false") == "true",
+            hang_punctuation=el.get("hang-punctuation", "false") == "true")
         if style.min_char_mm > style.max_char_mm or style.step_mm <= 0:
             raise _element_error(el, ctx, "needs min-char-height ≤ max-char-height and a positive step")
         return frame, style

@@ -61,6 +61,7 @@ class FlowStyle:
     section_gap: int = 2
     first_indent_em: float = 2.0
     figures: bool = False  # items written "名称：数值" become highlighted figures
+    hang_punctuation: bool = False  # a final 。，、 may hang past the frame (CLREQ §3.1.7; rare in Chinese)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +180,7 @@ def _rows(blocks, frame: Rect, style: FlowStyle, size: float, *, placed: bool):
             previous = "figures"
             continue
         else:
-            kwargs = dict(size_mm=size, width_mm=frame.width)
+            kwargs = dict(size_mm=size, width_mm=frame.width, hang_punctuation=style.hang_punctuation)
             if isinstance(block, Paragraph):
                 kwargs["first_indent_em"] = style.first_indent_em
             else:
@@ -259,7 +260,9 @@ def _draw_row(row: Row, setting, y: float, frame: Rect, style: FlowStyle, size: 
     baseline = y + (box_h - em) / 2 + em * face.ascender / face.units_per_em
     glyphs = tuple(PlacedGlyph(g.gid, frame.x + g.x, baseline + g.y, g.cluster - line.start)
                    for g in line.glyphs)
-    fit = TextFit(frame=frame, char_height_mm=char_height * (style.heading_ratio if row.kind == "heading" else 1),
+    # a hanging 。，、 sits in the margin by design: its frame reaches one em further
+    allowed = Rect(frame.x, frame.y, frame.width + (em if line.hanging else 0.0), frame.height)
+    fit = TextFit(frame=allowed, char_height_mm=char_height * (style.heading_ratio if row.kind == "heading" else 1),
                   min_char_height_mm=style.min_char_mm, max_char_height_mm=style.max_char_mm,
                   fits=line.overflow_mm == 0)
     return [Glyphs(item_id, face, em, glyphs, fill, line.text, source=line_source, fit=fit)]
