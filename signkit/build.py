@@ -97,7 +97,7 @@ def build(profile_path: Path, options: RenderOptions = RenderOptions()) -> Build
     """Make (or, with no formats, only check) every sign of a centre and write the output folder."""
     inputs = load_inputs(profile_path, options.brand_dir)  # load
     planned = plan_signs(inputs.profile, inputs.brand)  # plan
-    jobs = select_jobs(planned, options.only)
+    jobs = Composer(inputs.brand).harmonise_boards(select_jobs(planned, options.only))  # boards on a wall agree
     signs = make_signs(jobs, inputs, options)  # compose, check and render each sign
     findings = tuple(f for s in signs for f in s.findings) + tuple(  # check the centre as a whole
         check_centre(inputs.profile, planned, inputs.brand, inputs.rules))

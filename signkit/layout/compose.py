@@ -31,7 +31,7 @@ from ..text.fonts import Face, FontBook
 from ..text.line import LineSpec, set_line
 from ..text.vertical import ColumnSpec, set_column
 from ..units import parse_length_mm
-from .flow import FlowStyle, fit_flow
+from .flow import FlowLayout, FlowStyle, fit_flow
 from .sheet import IDENTITY, Glyphs, Group, Image, Item, Paint, Rect, Sheet, Size, multiply
 from .svgread import Context, SvgReader
 from .template import render_template
@@ -65,20 +65,9 @@ class Composer:
 
     def compose_series(self, job: SignJob) -> list[tuple[SignJob, Sheet]]:
         """The job's sheet, or for a board the sheets of its series, each with its own job."""
-        board = job.data.get("board")
-        if board is None:
+        if job.data.get("board") is None:
             return [(job, self.compose(job))]
-        measured: list[tuple[Rect, FlowStyle]] = []
-
-        def measure(el: ET.Element, ctx: Context) -> None:
-            measured.append(self._flow_spec(el, ctx))
-
-        self.compose(job, flow=measure)  # the template says where the text flows
-        if len(measured) != 1:
-            raise TemplateError.at(self.brand.signs[job.kind].template, f"a board template needs exactly one "
-                                   f"<sk:flow>, found {len(measured)}")
-        frame, style = measured[0]
-        layout = fit_flow(board.blocks, frame, style, id_prefix=job.id, source=job.data["file"])
+        layout = self.fit_board(job)
         count = len(layout.pages)
         out = []
         for n, flow_page in enumerate(layout.pages, start=1):
@@ -91,6 +80,42 @@ class Composer:
                                  ("body_size_mm", f"{layout.size_mm:.2f}"), ("fill", f"{flow_page.fill:.3f}"))
             out.append((page_job, dataclasses.replace(sheet, meta=meta)))
         return out
+
+    def fit_board(self, job: SignJob) -> FlowLayout:
+        """Fit a board's text into the flow frame its template declares (``body_cap_mm`` in the
+        job's data lowers the largest body size, for boards that share a wall)."""
+        measured: list[tuple[Rect, FlowStyle]] = []
+
+        def measure(el: ET.Element, ctx: Context) -> None:
+            measured.append(self._flow_spec(el, ctx))
+
+        self.compose(job, flow=measure)  # the template says where the text flows
+        if len(measured) != 1:
+            raise TemplateError.at(self.brand.signs[job.kind].template, f"a board template needs exactly one "
+                                   f"<sk:flow>, found {len(measured)}")
+        frame, style = measured[0]
+        cap = job.data.get("body_cap_mm")
+        if cap is not None and style.min_char_mm <= cap < style.max_char_mm:
+            style = dataclasses.replace(style, max_char_mm=cap)
+        return fit_flow(job.data["board"].blocks, frame, style, id_prefix=job.id, source=job.data["file"])
+
+    def harmonise_boards(self, jobs: tuple[SignJob, ...]) -> tuple[SignJob, ...]:
+        """Boards that hang on one wall share one body size, the smallest that each fits one
+        board at, as a designer sets a row of boards; a board that needs a series keeps its own."""
+        walls: dict[str, list[tuple[int, float]]] = {}
+        for i, job in enumerate(jobs):
+            sign = self.brand.signs.get(job.kind)
+            if job.data.get("board") is None or sign is None or not sign.tokens.get("harmonise_on_wall", False):
+                continue
+            layout = self.fit_board(job)
+            if len(layout.pages) == 1:
+                walls.setdefault(job.placement.wall, []).append((i, layout.char_height_mm))
+        out = list(jobs)
+        for members in walls.values():
+            cap = min(size for _, size in members)
+            for i, _ in members:
+                out[i] = dataclasses.replace(out[i], data=FrozenDict({**out[i].data, "body_cap_mm": cap}))
+        return tuple(out)
 
     def compose(self, job: SignJob, *, page: Page = Page(), flow=None) -> Sheet:
         """One sheet.  ``flow`` handles the template's ``<sk:flow>`` (boards only)."""

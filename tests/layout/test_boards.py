@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from signkit.build import RenderOptions, build
+from signkit.frozendict import FrozenDict
 from signkit.layout.sheet import Glyphs, walk
 
 from ..conftest import SAMPLE_DIR
@@ -133,3 +135,17 @@ def test_unsupported_markdown_is_exit_2_with_file_and_line(tmp_path):
     assert done.returncode == 2
     assert "boards/duties.md:5" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_boards_on_one_wall_share_one_body_size(sample_result):
+    sizes = {s.job.id: (s.job.placement.wall, float(dict(s.sheet.meta)["body_char_height_mm"]))
+             for s in boards(sample_result)}
+    party_room = {size for wall, size in sizes.values() if wall == "room-party"}
+    assert len(party_room) == 1  # duties and meetings hang together: one body size
+    # each alone would take its own largest size: meetings is shorter, so it could be set larger
+    from signkit.layout.compose import Composer
+
+    composer = Composer(sample_result.brand)
+    meetings = next(s.job for s in boards(sample_result) if s.job.id == "board-meetings")
+    alone = dataclasses.replace(meetings, data=FrozenDict({k: v for k, v in meetings.data.items() if k != "body_cap_mm"}))
+    assert composer.fit_board(alone).char_height_mm > party_room.pop()
