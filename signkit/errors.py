@@ -62,6 +62,12 @@ class TemplateError(SignkitError):
     kind = "template error"
 
 
+class SetupError(SignkitError):
+    """Something this machine lacks (a system library), not something the input got wrong."""
+
+    kind = "setup error"
+
+
 class ContentError(SignkitError):
     """A board or showcase text file that cannot be read as signkit Markdown."""
 

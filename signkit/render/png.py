@@ -8,13 +8,18 @@ Out: PNG bytes (sRGB, screen preview only: cairosvg paints RGB, so PNGs never go
 
 from __future__ import annotations
 
+from ..errors import SetupError
 from ..layout.sheet import Sheet
 from .svg import render_svg
 
 
 def render_png(sheet: Sheet, *, px_per_mm: float = 3.0, max_px: int = 2400) -> bytes:
     """``px_per_mm`` resolution, scaled down so the longest side stays within ``max_px``."""
-    import cairosvg  # only when previews are made: importing it costs a seventh of a second
+    try:
+        import cairosvg  # only when previews are made: importing it costs a seventh of a second
+    except OSError as exc:  # cairocffi finds no libcairo on this machine
+        raise SetupError.at("PNG previews", f"the Cairo library is missing ({exc})",
+                            "install it (Debian/Ubuntu: apt install libcairo2), or render with --no-png")
 
     svg = render_svg(sheet, include_bleed=False)
     w, h = sheet.trim.width_mm, sheet.trim.height_mm
