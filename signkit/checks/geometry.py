@@ -53,6 +53,11 @@ def text_runs(sheet: Sheet) -> Iterator[Run]:
         yield Run(item, matrix, ink, tallest * s, baselines, any(p.asset for p in parents), behind)
 
 
+def sign_text(sheet: Sheet) -> Iterator[Run]:
+    """The sign's own text runs: brand artwork's labels (a placeholder's 党徽占位) are not sign text."""
+    return (run for run in text_runs(sheet) if not run.in_artwork)
+
+
 def artwork(sheet: Sheet) -> Iterator[tuple[Group, Matrix, Rect]]:
     """Brand artwork groups (emblem, identity mark, pictograms) with their boxes in sheet mm."""
     for item, matrix, _ in walk(sheet.items):

@@ -20,7 +20,7 @@ from ..brand import Brand
 from ..layout.sheet import Glyphs, Group, Rect, Shape, Sheet, transform_rect, walk
 from ..plan.jobs import SignJob
 from .findings import Finding
-from .geometry import Run, artwork, as_tuple, intersects, text_runs
+from .geometry import Run, artwork, as_tuple, intersects, sign_text
 from .rules import Rule
 
 PARTY_ORG_PREFIX = "中国共产党"  # RULES.md §4.9: party organisations' legal names
@@ -50,7 +50,7 @@ def check_off_palette(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> I
 
 def _name_run(job: SignJob, sheet: Sheet) -> Run | None:
     key = job.texts["name"].key if "name" in job.texts else None
-    return next((r for r in text_runs(sheet) if r.glyphs.source == key and not r.in_artwork), None)
+    return next((r for r in sign_text(sheet) if r.glyphs.source == key), None)
 
 
 def check_plaque_colours(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:

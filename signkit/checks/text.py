@@ -14,7 +14,7 @@ from ..brand import Brand
 from ..layout.sheet import Sheet
 from ..plan.jobs import SignJob
 from .findings import Finding
-from .geometry import ada_min_char_height_mm, artwork, as_tuple, contrast_ratio, text_runs
+from .geometry import ada_min_char_height_mm, artwork, as_tuple, contrast_ratio, sign_text, text_runs
 from .rules import Rule
 
 NOTDEF = 0
@@ -58,8 +58,8 @@ def check_safe_zone(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Ite
     margin = max(float(rule["min_mm"]), float(rule["ratio"]) * min(sheet.trim.width_mm, sheet.trim.height_mm))
     safe = sheet.trim_rect.inset(margin)
     # text that does not fit its frame is reported once, as TEXT_OVERFLOW
-    boxes = [(r.glyphs.source, f"\"{r.glyphs.text}\"", r.ink) for r in text_runs(sheet)
-             if not r.in_artwork and (r.glyphs.fit is None or r.glyphs.fit.fits)]
+    boxes = [(r.glyphs.source, f"\"{r.glyphs.text}\"", r.ink) for r in sign_text(sheet)
+             if r.glyphs.fit is None or r.glyphs.fit.fits]
     boxes += [(g.source, f"the {g.asset} artwork", box) for g, _, box in artwork(sheet)]
     for source, what, box in boxes:
         if not safe.contains(box, TOLERANCE_MM):
@@ -75,9 +75,7 @@ def check_char_height(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> I
         return
     top = job.placement.top_mm(job.height_mm)
     distance = job.placement.viewing_distance_mm
-    for run in text_runs(sheet):
-        if run.in_artwork:
-            continue
+    for run in sign_text(sheet):
         mount = top - min(run.baselines_mm)  # the highest baseline asks the most
         need = ada_min_char_height_mm(mount, distance)
         if run.char_height_mm + float(rule["tolerance_mm"]) < need:
@@ -92,8 +90,8 @@ def check_char_height(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> I
 def check_distance_factor(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
     """DISTANCE_FACTOR (PL-08): viewing distance ÷ character height within the CJK heuristic."""
     distance = job.placement.viewing_distance_mm
-    for run in text_runs(sheet):
-        if run.in_artwork or run.char_height_mm <= 0:
+    for run in sign_text(sheet):
+        if run.char_height_mm <= 0:
             continue
         limit = float(rule["primary_max"] if run.glyphs.role == "primary" else rule["secondary_max"])
         z = distance / run.char_height_mm
@@ -108,8 +106,8 @@ def check_distance_factor(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) 
 
 def check_contrast(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
     """LOW_CONTRAST (CL-03): WCAG contrast of text against what is painted behind it."""
-    for run in text_runs(sheet):
-        if run.in_artwork or run.background is None:
+    for run in sign_text(sheet):
+        if run.background is None:
             continue
         ratio = contrast_ratio(run.glyphs.fill.rgb, run.background.rgb)
         large = run.char_height_mm >= float(rule["large_text_mm"])
