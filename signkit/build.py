@@ -30,7 +30,7 @@ from .export.proof import ProofEntry, proof_pages
 from .export.report import report_html, report_json
 from .export.schedule import ScheduleRow, schedule_csv, schedule_json, sha256
 from .layout.compose import Composer
-from .layout.sheet import Sheet
+from .ir import Sheet
 from .plan import SignJob, plan_signs
 from .profile import Profile, load_profile
 from .render import RENDERERS, pdf_options, render_pdf, render_svg

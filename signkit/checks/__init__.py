@@ -1,6 +1,6 @@
 """Stage 5, check: the rule pack applied to every sheet and to the centre as a whole.
 
-In:  the composed :class:`~signkit.layout.sheet.Sheet` of each job (sheet checks see exactly
+In:  the composed :class:`~signkit.ir.Sheet` of each job (sheet checks see exactly
      the geometry the renderers draw), the profile and the jobs (centre checks), and the
      :class:`~signkit.checks.rules.RulePack` (brand rules + the profile's overrides).
 Out: :class:`~signkit.checks.findings.Finding` objects.
@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 
 from ..brand import Brand
 from ..errors import BrandError, Problem
-from ..layout.sheet import Glyphs, Image, Shape, Sheet, walk
+from ..ir import Glyphs, Image, Shape, Sheet, walk
 from ..plan.jobs import SignJob
 from ..profile import Profile
 from .completeness import check_board_rooms, check_floor_area, check_room_areas, check_room_signs, check_rooms_present

@@ -1,7 +1,7 @@
 """Measuring a sheet the way it is drawn: text runs with their ink boxes and character
 heights under the accumulated transform, the background behind a run, colour contrast.
 
-In:  a :class:`~signkit.layout.sheet.Sheet`.
+In:  a :class:`~signkit.ir.Sheet`.
 Out: plain numbers and boxes in the sheet's millimetres for the checks.
 """
 
@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..layout.sheet import Glyphs, Group, Matrix, Paint, Rect, Shape, Sheet, multiply, transform_rect, walk
+from ..ir import Glyphs, Group, Matrix, Paint, Rect, Shape, Sheet, multiply, transform_rect, walk
 
 
 @dataclass(frozen=True, slots=True)

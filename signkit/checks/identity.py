@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..brand import Brand
-from ..layout.sheet import Glyphs, Group, Rect, Shape, Sheet, transform_rect, walk
+from ..ir import Glyphs, Group, Rect, Shape, Sheet, transform_rect, walk
 from ..plan.jobs import SignJob
 from .findings import Finding
 from .geometry import Run, artwork, as_tuple, intersects, sign_text
@@ -149,22 +149,11 @@ def _others(sheet: Sheet, group: Group, clear: Rect) -> Iterator[tuple[str, Rect
 
 def _segment_boxes(shape: Shape, matrix) -> Iterator[Rect]:
     pad = shape.stroke_width_mm / 2
-    start = None
-    current = None
-    for op in shape.path:
-        if op[0] == "M":
-            current = start = (op[1], op[2])
-            continue
-        if op[0] == "Z":
-            end = start
-        else:
-            end = (op[-2], op[-1])
-        if current is not None and end is not None:
-            xs = [current[0], end[0]] + ([op[1], op[3]] if op[0] == "C" else [])
-            ys = [current[1], end[1]] + ([op[2], op[4]] if op[0] == "C" else [])
-            r = Rect(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
-            yield transform_rect(matrix, r)
-        current = end
+    for (x0, y0), (x1, y1), controls in shape.path.segments():
+        xs = [x0, x1] + [c[0] for c in controls]
+        ys = [y0, y1] + [c[1] for c in controls]
+        r = Rect(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
+        yield transform_rect(matrix, r)
 
 
 def check_proportion(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..brand import Brand
-from ..layout.sheet import Image, Sheet, transform_rect, walk
+from ..ir import Image, Sheet, transform_rect, walk
 from ..plan.jobs import SignJob
 from .findings import Finding
 from .geometry import as_tuple, scale_of
@@ -27,7 +27,7 @@ def check_image_colour(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> 
     for image, matrix in _images(sheet):
         if not image.printable:
             yield rule.finding(sheet.id, image.source,
-                               f"{image.path.rsplit('/', 1)[-1]} is a {image.mode} {image.format}: only CMYK JPEG "
+                               f"{image.raster.name} is a {image.raster.mode} {image.raster.format}: only CMYK JPEG "
                                "goes into print files, so the sign gets no print PDF",
                                "convert the photo to CMYK for the printing condition (e.g. Photoshop: Edit → Convert "
                                "to Profile → Japan Color 2001 Coated) and save it as JPEG",
@@ -41,6 +41,6 @@ def check_image_resolution(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand)
             box = transform_rect(matrix, image.box)
             need = (round(box.width / 25.4 * rule["min_ppi"]), round(box.height / 25.4 * rule["min_ppi"]))
             yield rule.finding(sheet.id, image.source,
-                               f"{image.path.rsplit('/', 1)[-1]} is {image.pixels[0]} × {image.pixels[1]} px, "
+                               f"{image.raster.name} is {image.raster.pixels[0]} × {image.raster.pixels[1]} px, "
                                f"{ppi:.0f} ppi at {box.width:.0f} × {box.height:.0f} mm; it needs {rule['min_ppi']:g} ppi",
                                f"use the original photo, at least {need[0]} × {need[1]} px", box=as_tuple(box))

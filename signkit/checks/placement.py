@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..brand import Brand
-from ..layout.sheet import Sheet
+from ..ir import Sheet
 from ..plan.jobs import SignJob
 from ..profile import Profile
 from .findings import Finding

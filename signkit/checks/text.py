@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..brand import Brand
-from ..layout.sheet import Sheet
+from ..ir import Sheet
 from ..plan.jobs import SignJob
 from .findings import Finding
 from .geometry import ada_min_char_height_mm, artwork, as_tuple, contrast_ratio, sign_text, text_runs

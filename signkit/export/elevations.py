@@ -1,7 +1,7 @@
 """Wall elevations for installers: every wall that carries signs, drawn to scale.
 
 In:  the signs (jobs with placements, sheets), the profile (door openings) and the brand.
-Out: one :class:`~signkit.layout.sheet.Sheet` per wall (``entrance``, ``door-party`` …),
+Out: one :class:`~signkit.ir.Sheet` per wall (``entrance``, ``door-party`` …),
      rendered to ``elevations/<wall>.svg`` and ``.pdf`` by the usual backends.  Each shows
      the floor line, the door opening where there is one, each sign at its mounting position
      (its artwork, trimmed, at scale) with its id, and dimension lines: the height of each
@@ -19,8 +19,7 @@ from dataclasses import dataclass
 
 from ..brand import Brand
 from ..layout.compose import palette_paints
-from ..layout.sheet import Glyphs, Group, Item, Paint, Rect, Shape, Sheet, Size
-from ..layout.svgread import rect_path
+from ..ir import Glyphs, Group, Item, Paint, Path, Rect, Shape, Sheet, Size
 from ..plan.jobs import SignJob
 from ..profile import Profile
 from ..text.fonts import FontBook
@@ -88,7 +87,7 @@ class _Drawer:
         items.append(self._line(f"{name}-floor", X(left), Y(0), X(right), Y(0), 0.5))
         if door:
             dw, dh = door
-            items.append(Shape(f"{name}-door", rect_path(X(-dw / 2), Y(dh), dw * k, dh * k),
+            items.append(Shape(f"{name}-door", Path.rect(X(-dw / 2), Y(dh), dw * k, dh * k),
                                stroke=self.black, stroke_width_mm=0.35, source=name))
             items.append(self._text(f"{name}-door-label", f"door {dw:g} × {dh:g}", X(-dw / 2) + 1, Y(dh) + 1,
                                     dw * k - 2, TEXT_MM))
@@ -116,7 +115,7 @@ class _Drawer:
         if p.sheet is not None:
             out.append(Group(f"{prefix}-art", p.sheet.items, (k, 0.0, 0.0, k, x0, y0), source=job.id,
                              label=job.id, clip=p.sheet.trim_rect))
-        out.append(Shape(f"{prefix}-outline", rect_path(x0, y0, w, h), stroke=self.red, stroke_width_mm=0.25,
+        out.append(Shape(f"{prefix}-outline", Path.rect(x0, y0, w, h), stroke=self.red, stroke_width_mm=0.25,
                          source=job.id))
         # ids under the sign, staggered so neighbours' labels do not collide
         out.append(self._text(f"{prefix}-id", job.id, x0, Y(p.bottom) + 1 + (n % 3) * TEXT_MM * 1.5,
@@ -144,7 +143,7 @@ class _Drawer:
         return out
 
     def _line(self, item_id: str, x1: float, y1: float, x2: float, y2: float, width: float) -> Shape:
-        return Shape(item_id, (("M", x1, y1), ("L", x2, y2)), stroke=self.black, stroke_width_mm=width, source="elevation")
+        return Shape(item_id, Path.line(x1, y1, x2, y2), stroke=self.black, stroke_width_mm=width, source="elevation")
 
     def _text(self, item_id: str, text: str, x: float, y: float, width: float, char_mm: float,
               paint: Paint | None = None) -> Glyphs:

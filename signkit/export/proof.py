@@ -2,7 +2,7 @@
 
 In:  the signs in schedule order (job, sheet or None if it could not be drawn, findings),
      the brand (fonts, palette, output) and the centre's name.
-Out: A3 landscape :class:`~signkit.layout.sheet.Sheet` pages, rendered by the same PDF
+Out: A3 landscape :class:`~signkit.ir.Sheet` pages, rendered by the same PDF
      backend as the signs.  Each sign appears at the brand's proof scale (default 1:20),
      trimmed (its bleed clipped away) and outlined, with its id, size and location below
      it, and its findings in red.  Rows are filled left to right, pages top to bottom.
@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from ..brand import Brand
 from ..checks.findings import Finding
 from ..layout.compose import palette_paints
-from ..layout.sheet import Glyphs, Group, Item, Rect, Shape, Sheet, Size
-from ..layout.svgread import rect_path
+from ..ir import Glyphs, Group, Item, Path, Rect, Shape, Sheet, Size
 from ..plan.jobs import SignJob
 from ..text.fonts import FontBook
 from ..text.line import LineSpec, set_line
@@ -66,7 +65,7 @@ def proof_pages(entries: Sequence[ProofEntry], *, brand: Brand, title: str, scal
             x, y, row_h = MARGIN, MARGIN + HEADER, 0.0
         items = pages[-1]
         sid = entry.job.id
-        outline = Shape(f"proof-{sid}-trim", rect_path(x, y, w, h), stroke=black, stroke_width_mm=0.1, source=sid)
+        outline = Shape(f"proof-{sid}-trim", Path.rect(x, y, w, h), stroke=black, stroke_width_mm=0.1, source=sid)
         if entry.sheet is not None:
             trim = entry.sheet.trim_rect
             items.append(Group(f"proof-{sid}", entry.sheet.items, (1 / scale, 0.0, 0.0, 1 / scale, x, y),
@@ -85,7 +84,7 @@ def proof_pages(entries: Sequence[ProofEntry], *, brand: Brand, title: str, scal
         header = [line(f"proof-p{n}-title", f"{title} · 标识标牌样稿 proof for sign-off · scale 1:{scale:g}",
                        MARGIN, MARGIN, PAGE.width_mm - 2 * MARGIN - 30, black, char_mm=4.0),
                   line(f"proof-p{n}-page", f"{n}/{len(pages)}", PAGE.width_mm - MARGIN - 20, MARGIN, 20, black, char_mm=4.0),
-                  Shape(f"proof-p{n}-rule", rect_path(MARGIN, MARGIN + HEADER - 5, PAGE.width_mm - 2 * MARGIN, 0.3),
+                  Shape(f"proof-p{n}-rule", Path.rect(MARGIN, MARGIN + HEADER - 5, PAGE.width_mm - 2 * MARGIN, 0.3),
                         fill=red, source="proof")]
         sheets.append(Sheet(f"proof-{n}", PAGE, 0.0, tuple(header + items), title=f"{title} proof"))
     return sheets

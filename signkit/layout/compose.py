@@ -1,7 +1,7 @@
 """Stage 3, compose: SignJob → Sheet.  The only stage that knows about fonts.
 
 In:  a :class:`~signkit.plan.jobs.SignJob` and the :class:`~signkit.brand.Brand`.
-Out: a :class:`~signkit.layout.sheet.Sheet` (trim, bleed, items in mm).
+Out: a :class:`~signkit.ir.Sheet` (trim, bleed, items in mm).
 
 Steps: render the sign type's Jinja2 SVG template with the job and the brand's tokens and
 style → read the SVG into IR items (:mod:`.svgread`) → on the way, each signkit element
@@ -32,7 +32,7 @@ from ..text.line import LineSpec, set_line
 from ..text.vertical import ColumnSpec, set_column
 from ..units import parse_length_mm
 from .flow import FlowLayout, FlowStyle, fit_flow
-from .sheet import IDENTITY, Glyphs, Group, Image, Item, Paint, Rect, Sheet, Size, multiply
+from ..ir import IDENTITY, Glyphs, Group, Image, Item, Paint, Rect, Sheet, Size, multiply
 from .svgread import Context, SvgReader
 from .template import render_template
 
@@ -235,12 +235,12 @@ class Composer:
             raise _element_error(el, ctx, f"image {index} does not exist: the sign has {len(images)}")
         photo = images[index]
         box = Rect(*(_num(el, a, ctx) for a in ("x", "y", "width", "height")))
-        pw, ph = photo.pixels
+        raster, key = photo
+        pw, ph = raster.pixels
         scale = min(box.width / pw, box.height / ph)
         w, h = pw * scale, ph * scale
         placed = Rect(box.x + (box.width - w) / 2, box.y + (box.height - h) / 2, w, h)
-        return Image(ctx.id, photo.path, placed, photo.pixels, photo.mode, photo.format, source=photo.key,
-                     inverted=photo.inverted)
+        return Image(ctx.id, raster, placed, source=key)
 
     def _no_flow(self, el: ET.Element, ctx: Context) -> Item:
         raise _element_error(el, ctx, "<sk:flow> is for boards: the sign's job carries no board text")

@@ -4,7 +4,7 @@ In:  the board's blocks (:mod:`signkit.text.markdown`: headings, paragraphs, art
      items), the body frame in mm and a :class:`FlowStyle` (faces, colours, the smallest and
      largest body character height, ratios, gaps).
 Out: a :class:`FlowLayout`: the chosen body size and one :class:`FlowPage` per board of the
-     series, each a tuple of positioned lines (:class:`~signkit.layout.sheet.Glyphs`, one per
+     series, each a tuple of positioned lines (:class:`~signkit.ir.Glyphs`, one per
      line, so every line keeps its text for search and checks).
 
 The rules:
@@ -37,7 +37,7 @@ from ..text.line import LineSpec, set_line
 from ..text.markdown import Article, Block, Heading, Item, Paragraph
 from ..text.paragraph import measure_paragraph, set_paragraph
 from ..text.shape import shape
-from .sheet import Glyphs, Item as IRItem, Paint, PlacedGlyph, Rect, TextFit
+from ..ir import Glyphs, Item as IRItem, Paint, PlacedGlyph, Rect, TextFit
 
 FIGURE = re.compile(r"^(?P<label>[^：:]{2,12})[：:](?P<value>.+)$")
 FIGURES_PER_ROW = 4

@@ -2,7 +2,7 @@
 
 In:  SVG text as rendered from a template or read from a brand asset; a palette; handlers
      for signkit's own elements (``sk:text``, ``sk:asset`` …, see :mod:`.compose`).
-Out: the root size (mm) and a tuple of :class:`~signkit.layout.sheet.Item`.
+Out: the root size (mm) and a tuple of :class:`~signkit.ir.Item`.
 
 Accepted SVG: ``svg``, ``g`` (with ``transform``), ``rect`` (``rx``/``ry``), ``circle``,
 ``ellipse``, ``line``, ``polygon``, ``polyline``, ``path`` (all commands, arcs included,
@@ -27,16 +27,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from fontTools.misc.transform import Transform
-from fontTools.pens.recordingPen import RecordingPen
 from fontTools.svgLib.path import parse_path
 
 from ..errors import TemplateError
 from ..units import parse_length_mm
-from .sheet import IDENTITY, Group, Item, Matrix, Paint, Shape, Size
+from ..ir import IDENTITY, Group, Item, Matrix, Paint, Path, PathBuilder, Shape, Size
 
 SVG_NS = "http://www.w3.org/2000/svg"
 SK_NS = "https://signkit.dev/ns"
-KAPPA = 0.5522847498307936  # cubic Bézier handle length for a quarter circle
 
 SKIPPED = {"title", "desc", "metadata", "defs"}
 COMMON = {"id", "fill", "fill-rule", "stroke", "stroke-width", "transform"}
@@ -246,83 +244,34 @@ class SvgReader:
         return TemplateError.at(f"{self.where}: {label}", message, hint)
 
     # -- geometry ----------------------------------------------------------------------
-    def geometry(self, el: ET.Element, tag: str) -> tuple[tuple, ...]:
+    def geometry(self, el: ET.Element, tag: str) -> Path:
         num = lambda name, default=None: self.length(el, name, default)  # noqa: E731
         if tag == "rect":
             x, y, w, h = num("x", 0.0), num("y", 0.0), num("width"), num("height")
             rx = el.get("rx") or el.get("ry")
             r = min(parse_length_mm(rx), w / 2, h / 2) if rx else 0.0
-            return rect_path(x, y, w, h, r)
+            return Path.rect(x, y, w, h, r)
         if tag == "circle":
             r = num("r")
-            return ellipse_path(num("cx", 0.0), num("cy", 0.0), r, r)
+            return Path.ellipse(num("cx", 0.0), num("cy", 0.0), r, r)
         if tag == "ellipse":
-            return ellipse_path(num("cx", 0.0), num("cy", 0.0), num("rx"), num("ry"))
+            return Path.ellipse(num("cx", 0.0), num("cy", 0.0), num("rx"), num("ry"))
         if tag == "line":
-            return (("M", num("x1", 0.0), num("y1", 0.0)), ("L", num("x2", 0.0), num("y2", 0.0)))
+            return Path.line(num("x1", 0.0), num("y1", 0.0), num("x2", 0.0), num("y2", 0.0))
         if tag in ("polygon", "polyline"):
             values = [float(v) for v in re.split(r"[\s,]+", (el.get("points") or "").strip()) if v]
             if len(values) < 4 or len(values) % 2:
                 raise self.error(el, "points needs pairs of numbers")
-            ops = [("M", values[0], values[1])] + [("L", values[i], values[i + 1]) for i in range(2, len(values), 2)]
-            return tuple(ops + [("Z",)] if tag == "polygon" else ops)
+            return Path.polygon(zip(values[0::2], values[1::2]), closed=tag == "polygon")
         return self.path_data(el)
 
-    def path_data(self, el: ET.Element) -> tuple[tuple, ...]:
-        pen = RecordingPen()
+    def path_data(self, el: ET.Element) -> Path:
+        pen = PathBuilder()
         try:
             parse_path(el.get("d") or "", pen)
         except (ValueError, IndexError) as exc:
             raise self.error(el, f"cannot read path data: {exc}")
-        return recording_to_ops(pen.value)
-
-
-def recording_to_ops(value: list) -> tuple[tuple, ...]:
-    """fontTools RecordingPen operations → IR path ops (quadratics raised to cubics)."""
-    ops: list[tuple] = []
-    current = (0.0, 0.0)
-    for op, pts in value:
-        if op == "moveTo":
-            current = pts[0]
-            ops.append(("M", *current))
-        elif op == "lineTo":
-            current = pts[0]
-            ops.append(("L", *current))
-        elif op == "curveTo":
-            for i in range(0, len(pts) - 2, 3):
-                (x1, y1), (x2, y2), (x3, y3) = pts[i:i + 3]
-                ops.append(("C", x1, y1, x2, y2, x3, y3))
-            current = pts[-1]
-        elif op == "qCurveTo":
-            (qx, qy), (x, y) = pts[-2], pts[-1]  # parse_path emits single quadratic segments
-            x0, y0 = current
-            ops.append(("C", x0 + 2 / 3 * (qx - x0), y0 + 2 / 3 * (qy - y0),
-                        x + 2 / 3 * (qx - x), y + 2 / 3 * (qy - y), x, y))
-            current = (x, y)
-        elif op == "closePath":
-            ops.append(("Z",))
-        elif op == "endPath":
-            pass
-    return tuple(ops)
-
-
-def rect_path(x: float, y: float, w: float, h: float, r: float = 0.0) -> tuple[tuple, ...]:
-    if r <= 0:
-        return (("M", x, y), ("L", x + w, y), ("L", x + w, y + h), ("L", x, y + h), ("Z",))
-    k = r * (1 - KAPPA)
-    return (("M", x + r, y), ("L", x + w - r, y), ("C", x + w - k, y, x + w, y + k, x + w, y + r),
-            ("L", x + w, y + h - r), ("C", x + w, y + h - k, x + w - k, y + h, x + w - r, y + h),
-            ("L", x + r, y + h), ("C", x + k, y + h, x, y + h - k, x, y + h - r),
-            ("L", x, y + r), ("C", x, y + k, x + k, y, x + r, y), ("Z",))
-
-
-def ellipse_path(cx: float, cy: float, rx: float, ry: float) -> tuple[tuple, ...]:
-    kx, ky = rx * KAPPA, ry * KAPPA
-    return (("M", cx + rx, cy),
-            ("C", cx + rx, cy + ky, cx + kx, cy + ry, cx, cy + ry),
-            ("C", cx - kx, cy + ry, cx - rx, cy + ky, cx - rx, cy),
-            ("C", cx - rx, cy - ky, cx - kx, cy - ry, cx, cy - ry),
-            ("C", cx + kx, cy - ry, cx + rx, cy - ky, cx + rx, cy), ("Z",))
+        return pen.path()
 
 
 def _local(tag: str) -> str:

@@ -10,13 +10,14 @@ side by side on the room's wall, centres at the brand's height (PL-07: 1550 mm).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import io
 from pathlib import Path
 
 from PIL import Image as PILImage
 
 from ..brand import Brand
 from ..errors import ContentError
+from ..ir import Raster
 from ..profile import Profile
 from ..text.markdown import BoardText, parse_board
 from .jobs import Placement, SignJob, Text, make_job
@@ -59,24 +60,13 @@ def plan_boards(profile: Profile, brand: Brand) -> list[SignJob]:
     return jobs
 
 
-@dataclass(frozen=True, slots=True)
-class ImageFile:
-    """What the planner knows of a photo: enough to place it and to judge whether it can print."""
-
-    path: str
-    key: str
-    pixels: tuple[int, int]
-    mode: str
-    format: str
-    inverted: bool  # Adobe CMYK JPEG: stored inverted
-
-
-def read_image(path: Path, *, key: str, folder: Path) -> ImageFile:
+def read_image(path: Path, *, key: str, folder: Path) -> tuple[Raster, str]:
     shown = path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
     try:
-        with PILImage.open(path) as im:  # reads the header only
+        data = path.read_bytes()
+        with PILImage.open(io.BytesIO(data)) as im:  # reads the header only
             adobe = im.format == "JPEG" and im.mode == "CMYK" and "adobe" in im.info
-            return ImageFile(str(path), key, im.size, im.mode, im.format or "", adobe)
+            return Raster(shown, data, im.size, im.mode, im.format or "", adobe), key
     except (PILImage.UnidentifiedImageError, OSError) as exc:
         raise ContentError.at(f"{shown} ({key})", f"not an image signkit can read: {exc}",
                               "give a CMYK JPEG (or a PNG for the preview only)")

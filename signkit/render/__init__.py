@@ -1,6 +1,6 @@
 """Stage 4, render: Sheet → bytes, one module per format, each the only importer of its library.
 
-In:  :class:`~signkit.layout.sheet.Sheet` objects.
+In:  :class:`~signkit.ir.Sheet` objects.
 Out: bytes.  :data:`RENDERERS` maps a format name to a function ``(sheet, brand_output) → bytes``
 for the per-sign files; print batches and the proof call :func:`render_pdf` with many sheets.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..brand.model import Output
-from ..layout.sheet import Sheet
+from ..ir import Sheet
 from .pdf import PdfOptions, render_pdf
 from .png import render_png
 from .svg import render_svg

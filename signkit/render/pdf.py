@@ -1,6 +1,6 @@
 """PDF backend: Sheets → print-ready PDF bytes (one page per sheet).  The only importer of reportlab.
 
-In:  :class:`~signkit.layout.sheet.Sheet` objects and :class:`PdfOptions` (crop marks,
+In:  :class:`~signkit.ir.Sheet` objects and :class:`PdfOptions` (crop marks,
      PDF/X output condition, an optional proof mark).
 Out: PDF bytes meeting the print contract (DESIGN.md §6):
 
@@ -34,7 +34,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from ..brand.model import PdfX
-from ..layout.sheet import Glyphs, Group, Image, Item, Paint, Shape, Sheet
+from ..ir import Glyphs, Group, Image, Item, Paint, Shape, Sheet
 from ..text.fonts import Face
 from ..units import PT_PER_MM
 
@@ -185,7 +185,7 @@ def _draw_glyphs(run: Glyphs, out: list[str], forms: dict[str, bytes]) -> None:
 def _draw_image(image: Image, out: list[str], forms: dict[str, bytes]) -> None:
     """A CMYK JPEG passed through as a DCT-encoded Image XObject (never recompressed)."""
     if not image.printable:  # the build never sends such a sheet to print (IMAGE_COLOUR)
-        raise ValueError(f"{image.path}: only CMYK JPEG can go into a print PDF")
+        raise ValueError(f"{image.raster.name}: only CMYK JPEG can go into a print PDF")
     name = f"img-{image.id}"
     forms[name] = _image_xobject(image)
     r = image.box
@@ -194,17 +194,13 @@ def _draw_image(image: Image, out: list[str], forms: dict[str, bytes]) -> None:
 
 
 def _image_xobject(image: Image) -> bytes:
-    data = _read_file(image.path)
-    decode = " /Decode [ 1 0 1 0 1 0 1 0 ]" if image.inverted else ""
-    w, h = image.pixels
+    raster = image.raster
+    data = raster.data
+    decode = " /Decode [ 1 0 1 0 1 0 1 0 ]" if raster.inverted else ""
+    w, h = raster.pixels
     return (f"<< /BitsPerComponent 8 /ColorSpace /DeviceCMYK{decode} /Filter /DCTDecode /Height {h} "
             f"/Length {len(data)} /Subtype /Image /Type /XObject /Width {w} >>\nstream\n").encode("ascii") + \
         data + b"\nendstream"
-
-
-def _read_file(path: str) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read()
 
 
 def _draw_group(group: Group, out: list[str], forms: dict[str, bytes]) -> None:
@@ -281,7 +277,7 @@ _glyph_forms: dict[tuple[str, int], bytes] = {}
 
 def _glyph_form(face: Face, gid: int) -> bytes:
     """The finished bytes of a glyph's Form XObject (dictionary + compressed stream)."""
-    key = (str(face.path), gid)
+    key = (face.key, gid)
     data = _glyph_forms.get(key)
     if data is None:
         pen = _OpsPen()
@@ -305,19 +301,32 @@ class _PreformattedStream(pdfdoc.PDFObject):
         return self.data
 
 
-def _path_ops(path: tuple) -> str:
-    parts = []
-    for op in path:
-        code = op[0]
-        if code == "M":
-            parts.append(f"{_n(op[1])} {_n(op[2])} m")
-        elif code == "L":
-            parts.append(f"{_n(op[1])} {_n(op[2])} l")
-        elif code == "C":
-            parts.append(" ".join(_n(v) for v in op[1:]) + " c")
-        elif code == "Z":
-            parts.append("h")
-    return " ".join(parts)
+class _MmOpsPen:
+    """fontTools pen protocol → PDF path operators in mm (4 decimals, deterministic)."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+
+    def moveTo(self, p):
+        self.parts.append(f"{_n(p[0])} {_n(p[1])} m")
+
+    def lineTo(self, p):
+        self.parts.append(f"{_n(p[0])} {_n(p[1])} l")
+
+    def curveTo(self, p1, p2, p3):
+        self.parts.append(" ".join(_n(v) for v in (*p1, *p2, *p3)) + " c")
+
+    def closePath(self):
+        self.parts.append("h")
+
+    def endPath(self):
+        pass
+
+
+def _path_ops(path) -> str:
+    pen = _MmOpsPen()
+    path.draw(pen)
+    return " ".join(pen.parts)
 
 
 def _cmyk(paint: Paint, op: str) -> str:

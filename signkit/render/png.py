@@ -1,6 +1,6 @@
 """PNG backend: Sheet → preview PNG bytes, rasterised from the trim-only SVG with cairosvg.
 
-In:  a :class:`~signkit.layout.sheet.Sheet`, a resolution in pixels per millimetre and a cap
+In:  a :class:`~signkit.ir.Sheet`, a resolution in pixels per millimetre and a cap
      on the longest side.
 Out: PNG bytes (sRGB, screen preview only: cairosvg paints RGB, so PNGs never go to print;
      PRINT-NOTES: cairosvg).
@@ -9,7 +9,7 @@ Out: PNG bytes (sRGB, screen preview only: cairosvg paints RGB, so PNGs never go
 from __future__ import annotations
 
 from ..errors import SetupError
-from ..layout.sheet import Sheet
+from ..ir import Sheet
 from .svg import render_svg
 
 

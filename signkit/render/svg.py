@@ -1,6 +1,6 @@
 """SVG backend: Sheet → SVG bytes for designers and previews.  The only importer of svgwrite.
 
-In:  a :class:`~signkit.layout.sheet.Sheet`; whether to include the bleed.
+In:  a :class:`~signkit.ir.Sheet`; whether to include the bleed.
 Out: SVG 1.1 in millimetres (``width="306mm"`` with a matching ``viewBox``), inline
      presentation attributes only (no CSS, no classes), every element id derived from
      the item's ``id``.  Text is outlined: each distinct glyph is one ``<path>`` in
@@ -18,7 +18,7 @@ from typing import assert_never
 import svgwrite
 from fontTools.pens.svgPathPen import SVGPathPen
 
-from ..layout.sheet import Glyphs, Group, Image, Item, Shape, Sheet
+from ..ir import Glyphs, Group, Image, Item, Shape, Sheet
 from ..text.fonts import Face
 
 XLINK = "http://www.w3.org/1999/xlink"
@@ -97,9 +97,9 @@ def _draw_glyphs(run: Glyphs, parent, state: _State) -> None:
 
 def _draw_image(image: Image, parent, state: _State) -> None:
     """The file itself, embedded as a data URI so the SVG stands alone."""
-    mime = {"JPEG": "image/jpeg", "PNG": "image/png"}.get(image.format, "application/octet-stream")
-    with open(image.path, "rb") as fh:
-        data = base64.b64encode(fh.read()).decode("ascii")
+    raster = image.raster
+    mime = {"JPEG": "image/jpeg", "PNG": "image/png"}.get(raster.format, "application/octet-stream")
+    data = base64.b64encode(raster.data).decode("ascii")
     r = image.box
     element = state.dwg.image(f"data:{mime};base64,{data}", insert=(_n(r.x), _n(r.y)), size=(_n(r.width), _n(r.height)),
                               id=state.unique(image.id))
@@ -134,7 +134,7 @@ def _glyph_def(face: Face, gid: int, state: _State) -> str:
     if ref not in state.glyphs:
         state.glyphs.add(ref)
         state.ids.add(ref)
-        key = (str(face.path), gid)
+        key = (face.key, gid)
         d = _glyph_paths.get(key)
         if d is None:
             pen = SVGPathPen(None)
@@ -148,15 +148,32 @@ def _svg_attrs(attrs: dict) -> dict:
     return {k.replace("-", "_"): v for k, v in attrs.items()}
 
 
-def _path_d(path: tuple) -> str:
-    parts = []
-    for op in path:
-        code = op[0]
-        if code == "Z":
-            parts.append("Z")
-        else:
-            parts.append(code + " ".join(_n(v) for v in op[1:]))
-    return "".join(parts)
+class _MmPathPen:
+    """fontTools pen protocol → SVG path data in mm (4 decimals, deterministic)."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+
+    def moveTo(self, p):
+        self.parts.append(f"M{_n(p[0])} {_n(p[1])}")
+
+    def lineTo(self, p):
+        self.parts.append(f"L{_n(p[0])} {_n(p[1])}")
+
+    def curveTo(self, p1, p2, p3):
+        self.parts.append("C" + " ".join(_n(v) for v in (*p1, *p2, *p3)))
+
+    def closePath(self):
+        self.parts.append("Z")
+
+    def endPath(self):
+        pass
+
+
+def _path_d(path) -> str:
+    pen = _MmPathPen()
+    path.draw(pen)
+    return "".join(pen.parts)
 
 
 def _n(v: float) -> str:

@@ -51,7 +51,7 @@ class Face:
         os2 = self._tt["OS/2"]
         self.ascender: int = os2.sTypoAscender
         self.descender: int = os2.sTypoDescender
-        self.key = f"{role}"  # stable, readable id fragment for SVG defs
+        self.key = f"{role}:{self.path}"  # unique per font file: cache key for the backends
 
     @classmethod
     def open(cls, role: str, path: str | Path) -> "Face":

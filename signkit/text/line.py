@@ -2,7 +2,7 @@
 
 In:  a face, the text, and a :class:`LineSpec` (frame in mm, alignment, the smallest and
      largest character height allowed, the most letter-spacing allowed).
-Out: positioned glyphs in sheet mm and a :class:`~signkit.layout.sheet.TextFit`.
+Out: positioned glyphs in sheet mm and a :class:`~signkit.ir.TextFit`.
 
 The rule, as a designer sets a name on a plate:
 1. the largest size at which the line fits the frame's width and height, capped by the
@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..layout.sheet import PlacedGlyph, Rect, TextFit
+from ..ir import PlacedGlyph, Rect, TextFit
 from .fonts import Face
 from .shape import Shaped, shape
 

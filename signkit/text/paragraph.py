@@ -3,7 +3,7 @@
 In:  a :class:`~signkit.text.fonts.Face`, one paragraph of normalised text (see
      :mod:`signkit.text.normalize`), the size and the measure in mm, and options (first-line
      indent, a label for numbered articles and items, strict breaking, hanging).
-Out: :class:`SetParagraph`: lines of :class:`~signkit.layout.sheet.PlacedGlyph` with x in mm
+Out: :class:`SetParagraph`: lines of :class:`~signkit.ir.PlacedGlyph` with x in mm
      from the frame's left edge and y = 0 on each line's baseline.  Glyph clusters, line
      ``start``/``end`` index into ``SetParagraph.text``, which is ``label + text`` (so they
      index the text as passed in, shifted by ``len(label)``).
@@ -43,7 +43,7 @@ from functools import lru_cache
 from itertools import repeat
 from typing import Literal
 
-from ..layout.sheet import PlacedGlyph
+from ..ir import PlacedGlyph
 from .breaking import PUNCT, BreakClass as C, find_breaks, is_latin_spacing
 from .fonts import Face
 from .shape import shape

@@ -2,7 +2,7 @@
 
 In:  a face, the text, and a :class:`ColumnSpec` (frame in mm, smallest and largest
      character height).
-Out: positioned glyphs in sheet mm and a :class:`~signkit.layout.sheet.TextFit`.
+Out: positioned glyphs in sheet mm and a :class:`~signkit.ir.TextFit`.
 
 The rules (CLREQ.md §5; RULES.md VP-02): one column read top to bottom; the characters are
 distributed evenly along the whole frame (撑满): the first em box starts at the frame's top,
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..layout.sheet import PlacedGlyph, Rect, TextFit
+from ..ir import PlacedGlyph, Rect, TextFit
 from .fonts import Face
 from .line import ink_extent
 from .shape import shape

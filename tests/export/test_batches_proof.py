@@ -8,7 +8,7 @@ from collections import Counter
 import pikepdf
 import pytest
 
-from signkit.layout.sheet import Group, walk
+from signkit.ir import Group, walk
 from signkit.units import PT_PER_MM
 
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from signkit.export.elevations import elevation_sheets
-from signkit.layout.sheet import Glyphs, Group, Shape, walk
+from signkit.ir import Glyphs, Group, Shape, walk
 from signkit.render import render_svg
 
 from ..conftest import run_tool
@@ -41,7 +41,7 @@ def test_door_wall_shows_opening_floor_plate_and_dimensions(sample_result):
     # latch side left (seen from the corridor): the plate is left of the opening, at 1:20
     assert plate_box[4] + 300 / 20 <= door_box.x
     floor = next(i for i in sheet.items if isinstance(i, Shape) and i.id.endswith("-floor"))
-    floor_y = floor.path[0][2]
+    floor_y = floor.path.ops[0][2]
     plate_centre_y = plate_box[5] + 120 / 20 / 2
     assert (floor_y - plate_centre_y) * 20 == pytest.approx(1500, abs=0.5)
 

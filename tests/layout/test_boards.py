@@ -11,7 +11,7 @@ import pytest
 
 from signkit.build import RenderOptions, build
 from signkit.frozendict import FrozenDict
-from signkit.layout.sheet import Glyphs, walk
+from signkit.ir import Glyphs, walk
 
 from ..conftest import SAMPLE_DIR
 

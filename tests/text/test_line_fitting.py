@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from signkit.layout.sheet import Rect
+from signkit.ir import Rect
 from signkit.text.fonts import Face
 from signkit.text.line import LineSpec, ink_extent, set_line
 from signkit.text.shape import shape

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from signkit.layout.sheet import Glyphs, Rect, walk
+from signkit.ir import Glyphs, Rect, walk
 from signkit.text.fonts import Face
 from signkit.text.shape import shape
 from signkit.text.vertical import ColumnSpec, set_column
