@@ -32,13 +32,12 @@ sys.path.insert(0, str(ROOT))
 
 import cairosvg  # noqa: E402
 
-from signkit.brand import load_brand  # noqa: E402
 from signkit.frozendict import FrozenDict  # noqa: E402
 from signkit.layout.compose import Composer  # noqa: E402
-from signkit.plan import plan_signs  # noqa: E402
-from signkit.plan.jobs import Text  # noqa: E402
-from signkit.profile import load_profile  # noqa: E402
-from signkit.render import RENDERERS, render_svg  # noqa: E402
+from signkit.load import load_inputs  # noqa: E402
+from signkit.model.job import Text  # noqa: E402
+from signkit.plan import plan_centre  # noqa: E402
+from signkit.render import FORMATS, PdfX, RenderContext, render_svg  # noqa: E402
 from signkit.text.markdown import parse_board  # noqa: E402
 
 SAMPLE = ROOT / "examples" / "qinghe" / "profile.toml"
@@ -66,21 +65,28 @@ def fresh_names(brand, count: int) -> list[str]:
     return ["".join(rng.choice(hanzi) for _ in range(rng.randint(4, 8))) for _ in range(count)]
 
 
+def setup():
+    inputs = load_inputs(SAMPLE)
+    composer = Composer(inputs.brand, inputs.files)
+    pdfx = inputs.brand.output.pdfx
+    ctx = RenderContext(inputs.brand.output, PdfX(pdfx.output_condition_identifier, pdfx.output_condition))
+    return inputs, composer, plan_centre(inputs, composer).jobs, ctx
+
+
 def bench_plates(seconds: float) -> dict:
-    brand = load_brand()
-    profile = load_profile(SAMPLE, functions=brand.functions)
-    jobs = [j for j in plan_signs(profile, brand) if j.kind == "door-plate"]
-    composer = Composer(brand)
+    inputs, composer, planned, ctx = setup()
+    brand = inputs.brand
+    jobs = [j for j in planned if j.kind == "door-plate"]
     out = {}
-    for fmt, render in RENDERERS.items():
-        out[f"plates_per_s_{fmt}"] = rate(lambda i: render(composer.compose(jobs[i % len(jobs)]), brand.output),
+    for fmt, format_ in FORMATS.items():
+        out[f"plates_per_s_{fmt}"] = rate(lambda i: format_.render(composer.compose(jobs[i % len(jobs)]), ctx),
                                           seconds)
     names = fresh_names(brand, 20000)
     fresh = [jobs[i % len(jobs)] for i in range(len(names))]
 
     def fresh_pdf(i: int) -> None:
         job = dataclasses.replace(fresh[i], texts=FrozenDict(name=Text(names[i], "rooms[0].name")))
-        RENDERERS["pdf"](composer.compose(job), brand.output)
+        FORMATS["pdf"].render(composer.compose(job), ctx)
 
     out["plates_per_s_pdf_fresh_names"] = rate(fresh_pdf, seconds)
     svgs = [render_svg(composer.compose(j)) for j in jobs]
@@ -100,20 +106,33 @@ def board_text() -> str:
 
 
 def bench_boards(seconds: float) -> dict:
-    brand = load_brand()
-    profile = load_profile(SAMPLE, functions=brand.functions)
-    job = next(j for j in plan_signs(profile, brand) if j.id == "board-decisions")
+    """A board fitted (largest body size that fits), set and rendered each time (a new
+    ``source`` per call keeps the composer from reusing the fit)."""
+    inputs, _, planned, ctx = setup()
+    brand = inputs.brand
+    job = next(j for j in planned if j.id == "board-decisions")
     board = parse_board(board_text(), file="bench.md")
     chars = sum(len(b.text) for b in board.blocks)
-    job = dataclasses.replace(job, data=FrozenDict({**job.data, "board": board}))
-    composer = Composer(brand)
+    job = dataclasses.replace(job, content=dataclasses.replace(job.content, text=board, body_char_mm=None))
     out = {"board_characters": float(chars)}
-    for fmt, render in RENDERERS.items():
+
+    composer = Composer(brand, inputs.files)
+
+    def one(i, render):
+        fresh = dataclasses.replace(job, source=f"bench-{i}")
+        layout = composer.fit_board(fresh)
+        fitted = dataclasses.replace(fresh, content=dataclasses.replace(fresh.content, body_char_mm=layout.char_height_mm,
+                                                                        panels=len(layout.pages)))
+        return render(composer.compose(fitted), ctx)
+
+    for fmt, format_ in FORMATS.items():
         if fmt == "png":
             continue
-        out[f"boards_per_s_{fmt}"] = rate(
-            lambda i: [render(sheet, brand.output) for _, sheet in composer.compose_series(job)], seconds)
-    (_, sheet), = composer.compose_series(job)
+        out[f"boards_per_s_{fmt}"] = rate(lambda i: one(i, format_.render), seconds)
+    composer = Composer(brand, inputs.files)
+    layout = composer.fit_board(job)
+    sheet = composer.compose(dataclasses.replace(job, content=dataclasses.replace(
+        job.content, body_char_mm=layout.char_height_mm, panels=len(layout.pages))))
     svg = render_svg(sheet)
     out["baseline_cairosvg_board_pdf_per_s"] = rate(lambda i: cairosvg.svg2pdf(bytestring=svg), seconds)
     out["ratio_board_pdf_vs_cairosvg"] = out["boards_per_s_pdf"] / out["baseline_cairosvg_board_pdf_per_s"]

@@ -1,25 +1,35 @@
 """The command line: parse, call the library, print, exit.  No logic lives here.
 
-Exit codes (defined in :mod:`signkit.build`): 0 all good (warnings allowed); 1 the run
-finished but error findings exist; 2 bad input (profile, brand, template, missing file),
-nothing written.
+Exit codes, one table for every command (defined in :mod:`signkit.make`):
+0 done (warnings allowed); 1 done, but some signs have error findings (or warnings under
+--strict); 2 bad input or environment (profile, brand, a file they name, the output folder,
+permissions, a full disk): one message with the path and a hint, nothing changed; 3 a bug
+in signkit: the message says so and where the traceback was saved.  An interrupted run
+exits with 128 + the signal number (130 for Ctrl-C) and changes nothing.
 """
 
 from __future__ import annotations
 
 import json
-import logging
+import signal
+import sys
+import traceback
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from . import build as pipeline
+from .api import render_centre
+from .batch import run_batch, save_traceback
 from .checks.findings import Finding, sort_findings
 from .config import json_schema
-from .errors import SignkitError
-from .plan import plan_signs
-from .profile.model import Profile
+from .errors import Interrupted, SignkitError
+from .i18n import _
+from .make import ALL_FORMATS, EXIT_BUG, EXIT_INPUT, EXIT_OK, MakeOptions, Result, make
+from .model.profile import Profile
+from .render import FORMATS
+from .words import say
+from .write import Written, check_target
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
@@ -28,19 +38,42 @@ app = typer.Typer(
 
 ProfileArg = Annotated[Path, typer.Argument(help="the centre's profile.toml", show_default=False)]
 BrandOpt = Annotated[Optional[Path], typer.Option("--brand", help="brand folder (default: the bundled identity)")]
+EXIT_HELP = ("Exit 0: done (warnings allowed). Exit 1: done, but some signs have errors (see report.html; they are "
+             "marked not approved and left out of print/). Exit 2: the profile, brand, a file it names or the output "
+             "folder is wrong; nothing was changed. Exit 3: a bug in signkit (please report it).")
 
 
 def main() -> None:
-    app()
+    """Entry point: run the command, turning every way it can end into one exit code."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _interrupt)
+    try:
+        app()
+    except SignkitError as exc:
+        _fail(exc)
+    except (Interrupted, KeyboardInterrupt) as exc:
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        typer.echo(_("signkit: interrupted; the output folder was left as it was (or fully updated)"), err=True)
+        sys.exit(128 + int(signum))
+    except Exception:  # noqa: BLE001 — the one boundary that turns a bug into exit 3
+        where = save_traceback(traceback.format_exc())
+        typer.echo(_("signkit: this is a bug in signkit, please report it with the file {where}").format(where=where),
+                   err=True)
+        sys.exit(EXIT_BUG)
+
+
+def _interrupt(signum, frame) -> None:
+    raise Interrupted(signum)
 
 
 def _fail(exc: SignkitError) -> None:
-    typer.echo(f"signkit: {exc.kind}, nothing was written:", err=True)
+    typer.echo(_("signkit: {kind}, nothing was changed:").format(kind=exc.kind), err=True)
     for problem in exc.problems:
         typer.echo(f"  {problem.where}: {problem.message}", err=True)
         if problem.hint:
-            typer.echo(f"      hint: {problem.hint}", err=True)
-    raise typer.Exit(pipeline.EXIT_INPUT)
+            typer.echo("      " + _("hint: {hint}").format(hint=problem.hint), err=True)
+    sys.exit(EXIT_INPUT)
 
 
 def _print_findings(findings: list[Finding], *, limit: int = 50) -> None:
@@ -49,76 +82,73 @@ def _print_findings(findings: list[Finding], *, limit: int = 50) -> None:
         typer.echo(f"  {f.severity:<7} {f.code:<20} {f.sign or '(centre)'}  [{f.key}]", err=True)
         typer.echo(f"          {f.message}", err=True)
         if f.hint:
-            typer.echo(f"          hint: {f.hint}", err=True)
+            typer.echo("          " + _("hint: {hint}").format(hint=f.hint), err=True)
     if len(ordered) > limit:
-        typer.echo(f"  … and {len(ordered) - limit} more in report.json", err=True)
+        typer.echo("  " + _("… and {n} more in report.json").format(n=len(ordered) - limit), err=True)
 
 
-@app.command()
+def _run(profile: Path, out: Path | None, brand: Path | None, options: MakeOptions) -> tuple[Result, Written]:
+    rendered = render_centre(profile, out, brand_dir=brand, options=options)
+    return rendered.result, rendered.written
+
+
+@app.command(help="Make every sign of the centre: pdf/, svg/, png/, print/ batches, proof.pdf, elevations/, "
+                  "schedule.csv/.json and report.json/.html.\n\n" + EXIT_HELP)
 def render(
     profile: ProfileArg,
     out: Annotated[Optional[Path], typer.Option("-o", "--out", help="output folder (default: out/<centre>/)")] = None,
     brand: BrandOpt = None,
     only: Annotated[Optional[list[str]], typer.Option(
-        "--only", help="only these signs: an id (plate-party), a type (door-plate) or a pattern (plate-*); repeatable")] = None,
+        "--only", help="re-make only these signs' own files: an id (plate-party, board-duties-2), a type "
+                       "(door-plate) or a pattern (plate-*); repeatable. Batches, proof, schedule, elevations and "
+                       "report still describe the whole centre")] = None,
     png: Annotated[bool, typer.Option("--png/--no-png", help="write PNG previews")] = True,
     marks: Annotated[Optional[bool], typer.Option("--marks/--no-marks", help="crop marks (default: as the brand says)",
                                                   show_default=False)] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="worker processes")] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="warnings fail the run too (exit 1)")] = False,
-    verbose: Annotated[bool, typer.Option("-v", "--verbose")] = False,
 ) -> None:
-    """Make every sign of the centre: pdf/, svg/, png/, print/ batches, proof.pdf,
-    elevations/, schedule.csv/.json and report.json/.html.
-
-    Exit 0: done (warnings allowed). Exit 1: done, but some signs have errors (see report.html;
-    they are marked not approved and left out of print/, and a sign whose text cannot be drawn
-    gets no files). Exit 2: the profile, brand or a file it names is wrong; nothing was written.
-    """
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
-    formats = tuple(f for f in pipeline.FORMATS if png or f != "png")
-    options = pipeline.RenderOptions(out_dir=out, brand_dir=brand, only=tuple(only or ()), formats=formats,
-                                     crop_marks=marks, jobs=jobs, strict=strict)
-    result = _run(profile, options)
-    counts = {fmt: sum(1 for s in result.signs if fmt in s.files) for fmt in formats}
-    made = ", ".join(f"{n} {fmt.upper()}" for fmt, n in counts.items())
-    typer.echo(f"{len(result.signs)} signs → {result.out_dir}/  ({made}; print/, proof.pdf, elevations/, "
-               "schedule, report)")
+    formats = tuple(f for f in ALL_FORMATS if FORMATS[f].switch != "png" or png)
+    options = MakeOptions(only=tuple(only or ()), formats=formats, crop_marks=marks, jobs=jobs, strict=strict)
+    result, written = _run(profile, out, brand, options)
+    made = ", ".join(f"{sum(1 for p in written.written if p.startswith(fmt + '/'))} {fmt.upper()}" for fmt in formats)
+    typer.echo(_("{n} signs → {out}/  ({made}; print/, proof.pdf, elevations/, schedule, report)").format(
+        n=len(result.signs), out=written.root, made=made))
+    _written_notes(written)
     _summary(result)
 
 
-@app.command()
+@app.command(help="Plan and check every sign without writing artwork: findings on the terminal, report.json and "
+                  "report.html (each finding beside the sign's preview).\n\n" + EXIT_HELP)
 def check(
     profile: ProfileArg,
     out: Annotated[Optional[Path], typer.Option("-o", "--out", help="where report.json/.html go (default: out/<centre>/)")] = None,
     brand: BrandOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help="warnings fail the check too (exit 1)")] = False,
 ) -> None:
-    """Plan and check every sign without writing artwork: findings on the terminal,
-    report.json and report.html (each finding beside the sign's preview).
-
-    Exit 0: no errors (warnings allowed unless --strict). Exit 1: error findings.
-    Exit 2: the profile, brand or a file it names is wrong.
-    """
-    result = _run(profile, pipeline.RenderOptions(out_dir=out, brand_dir=brand, formats=(), strict=strict))
-    typer.echo(f"{len(result.signs)} signs checked → {result.out_dir}/report.html")
+    result, written = _run(profile, out, brand, MakeOptions(formats=(), strict=strict))
+    typer.echo(_("{n} signs checked → {path}").format(n=len(result.signs), path=written.root / "report.html"))
     _summary(result)
 
 
-def _run(profile: Path, options: pipeline.RenderOptions) -> pipeline.BuildResult:
-    try:
-        return pipeline.build(profile, options)
-    except SignkitError as exc:
-        _fail(exc)
-        raise  # unreachable: _fail exits
+def _written_notes(written: Written) -> None:
+    if written.removed:
+        typer.echo(_("removed {n} files of signs that no longer exist").format(n=len(written.removed)))
+    if written.foreign:
+        typer.echo(_("left alone {n} files signkit did not make: {files}").format(
+            n=len(written.foreign), files=", ".join(written.foreign[:5]) + (" …" if len(written.foreign) > 5 else "")))
+    if written.changed:
+        typer.echo(_("left alone {n} files changed since signkit wrote them: {files}").format(
+            n=len(written.changed), files=", ".join(written.changed[:5])))
 
 
-def _summary(result: pipeline.BuildResult) -> None:
+def _summary(result: Result) -> None:
     errors = sum(f.severity == "error" for f in result.findings)
     warnings = sum(f.severity == "warning" for f in result.findings)
-    typer.echo(f"findings: {errors} errors, {warnings} warnings")
+    typer.echo(_("findings: {errors} errors, {warnings} warnings").format(errors=errors, warnings=warnings))
     for rule in result.inputs.rules.disabled():
-        typer.echo(f"  rule {rule.id} ({rule.code}) switched off: {rule.reason}")
+        typer.echo("  " + _("rule {id} ({code}) switched off: {reason}").format(id=rule.id, code=rule.code,
+                                                                              reason=rule.reason))
     _print_findings(list(result.findings))
     raise typer.Exit(result.exit_code)
 
@@ -127,17 +157,17 @@ def _summary(result: pipeline.BuildResult) -> None:
 def plan(profile: ProfileArg, brand: BrandOpt = None,
          as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a table")] = False) -> None:
     """Print the sign schedule (what would be made and where it hangs) without drawing anything."""
-    try:
-        inputs = pipeline.load_inputs(profile, brand)
-    except SignkitError as exc:
-        _fail(exc)
-        return
-    jobs = plan_signs(inputs.profile, inputs.brand)
+    from .layout.compose import Composer
+    from .load import load_inputs
+    from .plan import plan_centre
+
+    inputs = load_inputs(profile, brand)
+    jobs = plan_centre(inputs, Composer(inputs.brand, inputs.files)).jobs
     if as_json:
         rows = [{"id": j.id, "type": j.kind, "text": j.text, "width_mm": j.width_mm, "height_mm": j.height_mm,
-                 "material": j.material, "quantity": j.quantity, "location": j.placement.location,
-                 "wall": j.placement.wall, "anchor": j.placement.anchor, "mount_height_mm": j.placement.height_mm,
-                 "offset_mm": j.placement.offset_mm} for j in jobs]
+                 "material": j.material, "quantity": j.quantity, "faces": j.faces,
+                 "location": say(j.placement.location), "wall": j.placement.wall, "anchor": j.placement.anchor,
+                 "mount_height_mm": j.placement.height_mm, "offset_mm": round(j.placement.offset_mm, 1)} for j in jobs]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     header = f"{'id':<22}{'type':<14}{'size mm':>11}  {'mount':>12}  text / location"
@@ -147,22 +177,19 @@ def plan(profile: ProfileArg, brand: BrandOpt = None,
         size = f"{j.width_mm:g}×{j.height_mm:g}"
         mount = f"{j.placement.anchor[0]} {j.placement.height_mm:g}"
         typer.echo(f"{j.id:<22}{j.kind:<14}{size:>11}  {mount:>12}  {j.text}")
-        typer.echo(f"{'':<22}{'':<14}{'':>11}  {'':>12}  {j.placement.location}")
-    typer.echo(f"{len(jobs)} signs")
+        typer.echo(f"{'':<22}{'':<14}{'':>11}  {'':>12}  {say(j.placement.location)}")
+    typer.echo(_("{n} signs").format(n=len(jobs)))
 
 
 @app.command()
 def fonts(text: Annotated[Optional[str], typer.Argument(help="characters to look up")] = None,
           brand: BrandOpt = None) -> None:
     """Show the brand's font roles, or which roles can draw each character of TEXT."""
-    from .brand import load_brand
+    from .families import FAMILIES
+    from .load.brand import load_brand
     from .text.fonts import FontBook
 
-    try:
-        brand_ = load_brand(brand)
-    except SignkitError as exc:
-        _fail(exc)
-        return
+    brand_, _files = load_brand(brand, families=FAMILIES)
     book = FontBook(brand_.font_paths)
     if not text:
         for role in book.roles:
@@ -173,41 +200,46 @@ def fonts(text: Annotated[Optional[str], typer.Argument(help="characters to look
     for ch in dict.fromkeys(text):
         roles = [r for r in book.roles if book.face(r).covers(ch)]
         missing_any |= not roles
-        typer.echo(f"{ch}  U+{ord(ch):04X}  {', '.join(roles) if roles else 'MISSING from every bundled font'}")
+        typer.echo(f"{ch}  U+{ord(ch):04X}  {', '.join(roles) if roles else _('MISSING from every bundled font')}")
     raise typer.Exit(1 if missing_any else 0)
 
 
 @app.command()
 def batch(
     folder: Annotated[Path, typer.Argument(help="a folder holding one sub-folder (with its profile.toml) per centre")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="each centre goes to OUT/<centre>/")] = Path("out"),
+    out: Annotated[Path, typer.Option("-o", "--out", help="each centre goes to OUT/<its path below FOLDER>/")] = Path("out"),
     brand: BrandOpt = None,
     png: Annotated[bool, typer.Option("--png/--no-png", help="write PNG previews")] = True,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="worker processes per centre")] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="warnings count as failures")] = False,
 ) -> None:
-    """Render every centre below FOLDER, one line per centre; a centre with bad input is
-    reported and skipped, the others are made.  Exit code: the worst of the centres'."""
-    profiles = sorted(folder.rglob("profile.toml"))
-    if not profiles:
-        typer.echo(f"signkit: no profile.toml below {folder}", err=True)
-        raise typer.Exit(pipeline.EXIT_INPUT)
-    formats = tuple(f for f in pipeline.FORMATS if png or f != "png")
-    worst = pipeline.EXIT_OK
-    for n, path in enumerate(profiles, start=1):
-        slug = path.parent.name
-        options = pipeline.RenderOptions(out_dir=out / slug, brand_dir=brand, formats=formats, jobs=jobs, strict=strict)
-        try:
-            result = pipeline.build(path, options)
-        except SignkitError as exc:
-            worst = max(worst, pipeline.EXIT_INPUT)
-            typer.echo(f"[{n}/{len(profiles)}] {slug}: {exc.kind}, skipped: {exc.problems[0]}")
-            continue
-        errors = sum(f.severity == "error" for f in result.findings)
-        warnings = sum(f.severity == "warning" for f in result.findings)
-        worst = max(worst, result.exit_code)
-        typer.echo(f"[{n}/{len(profiles)}] {slug}: {len(result.signs)} signs, {errors} errors, {warnings} warnings "
-                   f"→ {result.out_dir}/")
+    """Render every centre below FOLDER, one line per centre; a centre with bad input (or one
+    that meets a bug) is reported and skipped, the others are made.  Exit code: the worst of
+    the centres'."""
+    from .batch import find_centres
+
+    total = len(find_centres(folder))
+    if not total:
+        raise SignkitError.at(str(folder), _("no profile.toml below this folder"),
+                              _("a batch folder holds one sub-folder per centre, each with its profile.toml"))
+    check_target(out)
+    formats = tuple(f for f in ALL_FORMATS if FORMATS[f].switch != "png" or png)
+    worst, counts = EXIT_OK, {0: 0, 1: 0, 2: 0, 3: 0}
+    for n, outcome in enumerate(run_batch(folder, out, brand_dir=brand,
+                                          options=MakeOptions(formats=formats, strict=strict)), start=1):
+        worst = max(worst, outcome.exit_code)
+        counts[outcome.exit_code] = counts.get(outcome.exit_code, 0) + 1
+        if outcome.exit_code == EXIT_INPUT:
+            typer.echo(f"[{n}/{total}] {outcome.name}: " + _("skipped, {problem}").format(problem=outcome.problem))
+        elif outcome.exit_code == EXIT_BUG:
+            typer.echo(f"[{n}/{total}] {outcome.name}: " + _("a bug in signkit, skipped (traceback in {where})").format(
+                where=outcome.problem))
+        else:
+            typer.echo(f"[{n}/{total}] {outcome.name}: " + _("{signs} signs, {errors} errors, {warnings} warnings → "
+                                                             "{out}/").format(signs=outcome.signs, errors=outcome.errors,
+                                                                              warnings=outcome.warnings,
+                                                                              out=outcome.out_dir))
+    typer.echo(_("{total} centres: {ok} done, {findings} with errors, {bad} skipped for bad input, {bugs} hit a bug").format(
+        total=total, ok=counts[0], findings=counts[1], bad=counts[2], bugs=counts[3]))
     raise typer.Exit(worst)
 
 
@@ -218,36 +250,26 @@ def init(folder: Annotated[Path, typer.Argument(help="new folder for the centre'
     Edit FOLDER/profile.toml (names, rooms, doors, walls) and the texts in FOLDER/boards/, then
     run `signkit check FOLDER/profile.toml` and `signkit render FOLDER/profile.toml`.
     """
-    import shutil
+    from .starter import start_centre
 
-    from .resources import data_dir
-
-    if folder.exists() and any(folder.iterdir()):
-        typer.echo(f"signkit: {folder} already exists and is not empty; nothing was written", err=True)
-        typer.echo("      hint: give a new folder name, e.g. signkit init qinghe-2027", err=True)
-        raise typer.Exit(pipeline.EXIT_INPUT)
-    shutil.copytree(data_dir("examples") / "qinghe", folder, dirs_exist_ok=True)
-    typer.echo(f"a starter centre is in {folder}/: edit profile.toml and boards/*.md, then run")
-    typer.echo(f"  signkit check {folder / 'profile.toml'}")
-    typer.echo(f"  signkit render {folder / 'profile.toml'}")
+    path = start_centre(folder)
+    typer.echo(_("a starter centre is in {folder}/: edit profile.toml and boards/*.md, then run").format(folder=folder))
+    typer.echo(f"  signkit check {path}")
+    typer.echo(f"  signkit render {path}")
 
 
 @app.command()
 def functions(brand: BrandOpt = None) -> None:
     """List the room functions a profile may use, with their usual names and plate styles."""
-    from .brand import load_brand
+    from .families import FAMILIES
+    from .load.brand import load_brand
 
-    try:
-        brand_ = load_brand(brand)
-    except SignkitError as exc:
-        _fail(exc)
-        return
+    brand_, _files = load_brand(brand, families=FAMILIES)
     for fid, function in brand_.functions.items():
-        typer.echo(f"{fid:<24} {function.style:<10} {function.label}")
+        typer.echo(f"{fid:<24} {function.style or brand_.roles.default_style:<10} {function.label}")
 
 
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of profile.toml (for editor completion and validation)."""
     typer.echo(json.dumps(json_schema(Profile), ensure_ascii=False, indent=2))
-

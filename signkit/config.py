@@ -21,6 +21,7 @@ import re
 import tomllib
 import types
 import typing
+import unicodedata
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
@@ -32,12 +33,16 @@ MISSING = dataclasses.MISSING
 
 def spec(default: Any = MISSING, *, doc: str = "", ge: float | None = None, gt: float | None = None,
          le: float | None = None, pattern: str | None = None, default_factory: Any = MISSING,
-         internal: bool = False) -> Any:
+         internal: bool = False, nonblank: bool = False, ref: str = "") -> Any:
     """A dataclass field with documentation and limits checked at load time.
 
-    ``internal`` fields are set by signkit, never read from a file.
+    ``internal`` fields are set by signkit, never read from a file; ``nonblank`` text (or
+    every text of a list) must hold more than spaces; ``ref`` names what the text (or every
+    text, or key, of a list or table) must be the name of — ``palette``, ``font``, ``kind``,
+    ``function`` — checked by the loader that knows those names (:func:`check_refs`).
     """
-    meta = {"doc": doc, "ge": ge, "gt": gt, "le": le, "pattern": pattern, "internal": internal}
+    meta = {"doc": doc, "ge": ge, "gt": gt, "le": le, "pattern": pattern, "internal": internal,
+            "nonblank": nonblank, "ref": ref}
     if default_factory is not MISSING:
         return dataclasses.field(default_factory=default_factory, metadata=meta)
     return dataclasses.field(default=default, metadata=meta)
@@ -46,7 +51,7 @@ def spec(default: Any = MISSING, *, doc: str = "", ge: float | None = None, gt: 
 def read_toml(path: Path, error: type[SignkitError]) -> dict[str, Any]:
     """Parse a TOML file; syntax errors become ``error`` with the file and line."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8").removeprefix("\ufeff")  # a BOM from older Notepad is fine
     except FileNotFoundError:
         raise error.at(str(path), "file not found", "check the path; relative paths start from the current folder")
     except UnicodeDecodeError as exc:
@@ -54,14 +59,24 @@ def read_toml(path: Path, error: type[SignkitError]) -> dict[str, Any]:
                        "save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)")
     except IsADirectoryError:
         raise error.at(str(path), "is a folder, not a file", "give the path of the .toml file")
+    except PermissionError:
+        raise error.at(str(path), "cannot be read (permission denied)", "check the file's permissions")
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         line = re.search(r"line (\d+)", msg)
         where = f"{path}:{line.group(1)}" if line else str(path)
-        raise error.at(where, f"TOML syntax error: {msg}",
-                       'strings need double quotes ("…"), tables look like [center], lists like ["a", "b"]')
+        source = text.splitlines()[int(line.group(1)) - 1] if line and int(line.group(1)) <= len(text.splitlines()) else ""
+        hint = 'strings need double quotes ("…"), tables look like [center], lists like ["a", "b"]'
+        if "\\" in source:
+            hint = "use / in paths (boards/duties.md), not \\: in double quotes a backslash starts an escape"
+        elif _FULLWIDTH.search(source):
+            hint = "write numbers with ASCII digits (400, not ４００) and ASCII punctuation (= , [ ] \")"
+        raise error.at(where, f"TOML syntax error: {msg}", hint)
+
+
+_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
 
 
 def load(cls: type, data: Any, *, file: str, error: type[SignkitError], root: str = "") -> Any:
@@ -140,6 +155,7 @@ def _convert(tp: Any, value: Any, path: str, file: str, problems: list[Problem])
         choices = get_args(tp)
         if value not in choices:
             hint = did_you_mean(str(value), [str(c) for c in choices]) if isinstance(value, str) else ""
+            hint = hint or "write one of: " + ", ".join(f'"{c}"' if isinstance(c, str) else str(c) for c in choices)
             problems.append(Problem(where, f"{value!r} is not one of {', '.join(repr(c) for c in choices)}", hint))
             return None
         return value
@@ -167,12 +183,12 @@ def _convert(tp: Any, value: Any, path: str, file: str, problems: list[Problem])
         return value
     if tp is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            wrong(hint="write the number without quotes" if isinstance(value, str) else "")
+            wrong(hint=_number_hint(value))
             return None
         return value
     if tp is float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            wrong(hint="write the number without quotes" if isinstance(value, str) else "")
+            wrong(hint=_number_hint(value))
             return None
         return float(value)
     if tp is str:
@@ -188,6 +204,15 @@ def _convert(tp: Any, value: Any, path: str, file: str, problems: list[Problem])
     if tp is Any:
         return value
     raise TypeError(f"config: unsupported field type {tp!r} at {path}")  # a bug in a model
+
+
+def _number_hint(value: Any) -> str:
+    if not isinstance(value, str):
+        return ""
+    ascii_ = unicodedata.normalize("NFKC", value).strip()
+    if ascii_ != value.strip() and re.fullmatch(r"[-+]?\d+(\.\d+)?", ascii_):
+        return f"write the number with ASCII digits and without quotes: {ascii_}"
+    return "write the number without quotes"
 
 
 def _convert_dataclass(cls: type, data: dict, path: str, file: str, problems: list[Problem]) -> Any:
@@ -208,13 +233,22 @@ def _convert_dataclass(cls: type, data: dict, path: str, file: str, problems: li
     for name, f in fields.items():
         if name not in kwargs and f.default is MISSING and f.default_factory is MISSING:
             where = f"{file}: {key_join(path, name)}"
-            doc = f.metadata.get("doc", "")
             problems.append(Problem(where, f"missing required key '{name}' ({_type_name(hints[name])})",
-                                    doc or f"add {name} = … to {path or 'the top of the file'}"))
+                                    _missing_hint(hints[name], key_join(path, name), f.metadata.get("doc", ""))))
     if any(name not in kwargs and f.default is MISSING and f.default_factory is MISSING
            for name, f in fields.items()):
         return None  # reported above
     return cls(**kwargs)
+
+
+def _missing_hint(tp: Any, key: str, doc: str) -> str:
+    """How to add a missing key: a table as ``[center]``, a list of tables as ``[[rooms]]``."""
+    if dataclasses.is_dataclass(tp):
+        return f"add a [{key}] table" + (f" ({doc})" if doc else "")
+    if get_origin(tp) is tuple and get_args(tp) and dataclasses.is_dataclass(get_args(tp)[0]):
+        return f"add [[{key}]] entries"
+    name = key.rsplit(".", 1)[-1]
+    return doc or f"add {name} = …"
 
 
 def _loadable(f: dataclasses.Field) -> bool:
@@ -234,9 +268,28 @@ def _check_limits(f: dataclasses.Field, value: Any, where: str, problems: list[P
                 problems.append(Problem(where, f"must be at least {meta['ge']:g}, got {v:g}", meta.get("doc", "")))
             if meta.get("le") is not None and not v <= meta["le"]:
                 problems.append(Problem(where, f"must be at most {meta['le']:g}, got {v:g}", meta.get("doc", "")))
+        if isinstance(v, str) and meta.get("nonblank") and not v.strip():
+            problems.append(Problem(where, "is empty", meta.get("doc", "") or "write the text as it should appear"))
         if isinstance(v, str) and meta.get("pattern") and not re.fullmatch(meta["pattern"], v):
             problems.append(Problem(where, f"{v!r} does not match the pattern {meta['pattern']}",
                                     meta.get("doc", "")))
+
+
+def check_refs(value: Any, names: dict[str, typing.Collection[str]], *, file: str, root: str,
+               problems: list[Problem]) -> None:
+    """Every ``ref`` field of a loaded dataclass names an entry of ``names[ref]``."""
+    if not dataclasses.is_dataclass(value):
+        return
+    for f in dataclasses.fields(value):
+        ref = f.metadata.get("ref", "")
+        v = getattr(value, f.name)
+        if not ref or ref not in names or v is None:
+            continue
+        values = list(v) if isinstance(v, (tuple, list, dict)) else [v]
+        for item in values:
+            if isinstance(item, str) and item not in names[ref]:
+                problems.append(Problem(f"{file}: {key_join(root, f.name)}", f"'{item}' is not a {ref} name",
+                                        did_you_mean(item, names[ref]) or f"{ref} names: " + ", ".join(names[ref])))
 
 
 def _short(value: Any) -> str:

@@ -2,8 +2,9 @@
 
 Policy (read this before adding a ``raise``):
 
-1. **Bad input** (a malformed or misspelled profile, a brand or template that does not
-   make sense, a missing file) raises a :class:`SignkitError` subclass.  Every such error
+1. **Bad input or environment** (a malformed or misspelled profile, a brand or template
+   that does not make sense, a missing file, an output folder that cannot be written, a
+   full disk) raises a :class:`SignkitError` subclass.  Every such error
    says *where* (file and key path, e.g. ``profile.toml: rooms[3].door.latch_side``) and
    gives a *hint*.  The CLI prints it without a traceback and exits with code 2; nothing
    is written.
@@ -11,8 +12,9 @@ Policy (read this before adding a ``raise``):
    lack, a plate on the wrong side of its door) is never an exception: it is a
    :class:`signkit.checks.findings.Finding` in the report.  Error findings make the run exit
    with code 1; the other signs are still made.
-3. **Anything else is a bug** and propagates with its traceback.  No bare
-   ``except Exception`` anywhere in the library.
+3. **Anything else is a bug** and propagates.  The CLI (and the batch, per centre) is the
+   one place that catches it: it exits with code 3, says it is a bug in signkit and saves
+   the traceback to a file.  No bare ``except Exception`` anywhere else in the library.
 
 Log through ``logging.getLogger("signkit")``; the library never prints.
 """
@@ -66,6 +68,20 @@ class SetupError(SignkitError):
     """Something this machine lacks (a system library), not something the input got wrong."""
 
     kind = "setup error"
+
+
+class OutputError(SignkitError):
+    """The output folder cannot take the files: a file in its place, permissions, a full disk."""
+
+    kind = "output error"
+
+
+class Interrupted(BaseException):
+    """The run was stopped by a signal (SIGINT, SIGTERM, SIGHUP); nothing was changed."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(signum)
 
 
 class ContentError(SignkitError):

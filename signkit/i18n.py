@@ -9,9 +9,17 @@ Out: the message in the chosen language.  The catalogue and language choice are 
 from __future__ import annotations
 
 
+_language = "en"
+
+
 def _(message: str) -> str:
     return message
 
 
-def set_language(lang: str) -> None:  # filled in with the catalogues (issue 12)
-    return None
+def set_language(lang: str) -> None:  # the catalogues come with issue 12
+    global _language
+    _language = lang
+
+
+def current_language() -> str:
+    return _language

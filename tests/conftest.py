@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from signkit.brand import load_brand
-from signkit.build import RenderOptions, build
+from signkit.load import load_inputs
+from signkit.api import render_centre as build
+from signkit.make import MakeOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "examples" / "qinghe"
@@ -37,14 +38,19 @@ def run_tool(*args: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def brand():
-    return load_brand()
+def sample_inputs():
+    return load_inputs(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def brand(sample_inputs):
+    return sample_inputs.brand
 
 
 @pytest.fixture(scope="session")
 def sample_result(tmp_path_factory):
     out = tmp_path_factory.mktemp("sample") / "out"
-    return build(SAMPLE, RenderOptions(out_dir=out))
+    return build(SAMPLE, out)
 
 
 @pytest.fixture

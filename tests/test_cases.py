@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from signkit.build import RenderOptions, build
+from signkit.api import render_centre as build
+from signkit.make import MakeOptions
 
 CASES = Path(__file__).parent / "cases"
 OFFICIAL = CASES / "brands" / "official"
@@ -34,22 +35,19 @@ def header(path: Path) -> tuple[Path | None, Counter]:
 @pytest.mark.parametrize("case", sorted(CASES.glob("*.toml")), ids=lambda p: p.stem)
 def test_case(case: Path, tmp_path: Path):
     brand, expected = header(case)
-    result = build(case, RenderOptions(out_dir=tmp_path, brand_dir=brand, formats=()))
+    result = build(case, tmp_path, brand_dir=brand, options=MakeOptions(formats=()))
     got = Counter((f.severity, f.code, f.sign) for f in result.findings)
     assert got == expected, "\n".join(f"{f.severity} {f.code} {f.sign} [{f.key}]: {f.message}" for f in result.findings)
 
 
-def test_there_is_a_case_for_every_rule(brand):
-    from signkit.checks import load_rules
-
+def test_there_is_a_case_for_every_rule(sample_inputs):
     codes = {code for case in CASES.glob("*.toml") for (_, code, _) in header(case)[1]}
-    pack = load_rules(brand.rules_path)
-    assert {r.code for r in pack.rules.values()} <= codes
+    assert {r.code for r in sample_inputs.rules.rules.values()} <= codes
     assert len(list(CASES.glob("*.toml"))) >= 25
 
 
 def test_switched_off_rule_is_reported_with_its_reason(tmp_path):
-    result = build(CASES / "rule-switched-off.toml", RenderOptions(out_dir=tmp_path, brand_dir=OFFICIAL, formats=()))
+    result = build(CASES / "rule-switched-off.toml", tmp_path, brand_dir=OFFICIAL, options=MakeOptions(formats=()))
     off = result.inputs.rules.disabled()
     assert [(r.id, r.code) for r in off] == [("FA-02", "FLOOR_AREA")]
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
@@ -63,8 +61,8 @@ def test_switching_a_rule_off_needs_a_reason(tmp_path):
     path = tmp_path / "p.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ProfileError, match="without a reason"):
-        build(path, RenderOptions(out_dir=tmp_path / "out", brand_dir=OFFICIAL, formats=()))
+        build(path, tmp_path / "out", brand_dir=OFFICIAL, options=MakeOptions(formats=()))
     path.write_text(text.replace("[rules.FA-02]", "[rules.FA-2]"), encoding="utf-8")
     with pytest.raises(ProfileError) as info:
-        build(path, RenderOptions(out_dir=tmp_path / "out", brand_dir=OFFICIAL, formats=()))
+        build(path, tmp_path / "out", brand_dir=OFFICIAL, options=MakeOptions(formats=()))
     assert "did you mean 'FA-02'" in info.value.problems[0].hint

@@ -1,93 +1,49 @@
-"""Stage 5, check: the rule pack applied to every sheet and to the centre as a whole.
+"""Stage 4, check: the rule pack applied to every sheet and to the centre as a whole.
 
-In:  the composed :class:`~signkit.ir.Sheet` of each job (sheet checks see exactly
-     the geometry the renderers draw), the profile and the jobs (centre checks), and the
+In:  the composed :class:`~signkit.ir.Sheet` of each job (sheet checks see exactly the
+     geometry the renderers draw), the profile and the jobs (centre checks), and the
      :class:`~signkit.checks.rules.RulePack` (brand rules + the profile's overrides).
-Out: :class:`~signkit.checks.findings.Finding` objects.
+Out: :class:`~signkit.checks.findings.Finding` objects, and the policy that turns them into
+     a decision per sign: :func:`drawable`, :func:`printable`, :func:`approved`.
 
-Each rule's ``code`` names one check function below; a rule switched off in the profile
-does not run (the report lists it with its reason).  Whether a sheet may be drawn or
-printed at all is not a rule: a glyph the font lacks is never drawn as a box, and a colour
-without CMYK is never printed, whatever the rule pack says.
+Each rule's ``code`` names one registered check (:data:`CHECKS`, filled by the modules below);
+a rule runs on a sign when the sign's family is in the rule's ``applies_to`` (or it has none)
+and the sign carries the content the check needs.  A rule switched off in the profile does
+not run (the report lists it with its reason).  Whether a sheet may be drawn or printed at
+all is not a rule: a glyph the font lacks is never drawn as a box, and a colour without CMYK
+or a photo that is not CMYK JPEG is never printed, whatever the rule pack says.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable
 
-from ..brand import Brand
-from ..errors import BrandError, Problem
-from ..ir import Glyphs, Image, Shape, Sheet, walk
-from ..plan.jobs import SignJob
-from ..profile import Profile
-from .completeness import check_board_rooms, check_floor_area, check_room_areas, check_room_signs, check_rooms_present
+from ..ir import Glyphs, Image, Sheet, paints, walk
+from ..model.brand import Brand
+from ..model.job import SignJob
+from ..model.profile import Profile
+from . import boards, completeness, identity, images, placement, size, text  # noqa: F401  (registers checks)
 from .findings import Finding, has_errors, sort_findings
-from .images import check_image_colour, check_image_resolution
-from .identity import (check_clear_space, check_off_palette, check_placeholders, check_plaque_colours,
-                       check_plate_colours, check_proportion)
-from .placement import (check_facade_width, check_honour, check_mount_height, check_plate_placement,
-                        check_red_first, check_wall_fit)
-from .rules import Rule, RulePack, apply_overrides, load_rules
-from .size import check_page_size, check_plaque_township, check_sign_size
-from .text import (check_char_height, check_contrast, check_distance_factor, check_glyphs, check_overflow,
-                   check_safe_zone)
+from .rules import CHECKS, Rule, RulePack
 
-SheetCheck = Callable[[Rule, SignJob, Sheet, Brand], Iterator[Finding]]
-CentreCheck = Callable[[Rule, Profile, tuple[SignJob, ...], Brand], Iterator[Finding]]
-
-SHEET_CHECKS: dict[str, SheetCheck] = {
-    "MISSING_GLYPH": check_glyphs,
-    "TEXT_OVERFLOW": check_overflow,
-    "SAFE_ZONE": check_safe_zone,
-    "PAGE_TOO_LARGE": check_page_size,
-    "SIGN_SIZE": check_sign_size,
-    "PLAQUE_OVER_TOWNSHIP": check_plaque_township,
-    "ARTWORK_PROPORTION": check_proportion,
-    "CHAR_HEIGHT": check_char_height,
-    "DISTANCE_FACTOR": check_distance_factor,
-    "LOW_CONTRAST": check_contrast,
-    "OFF_PALETTE": check_off_palette,
-    "PLAQUE_COLOUR_ROLE": check_plaque_colours,
-    "PLATE_COLOUR_ROLE": check_plate_colours,
-    "EMBLEM_PLACEHOLDER": check_placeholders,
-    "EMBLEM_CLEAR_SPACE": check_clear_space,
-    "MOUNT_HEIGHT": check_mount_height,
-    "PLATE_PLACEMENT": check_plate_placement,
-    "WALL_TOO_NARROW": check_wall_fit,
-    "FACADE_TOO_WIDE": check_facade_width,
-    "IMAGE_COLOUR": check_image_colour,
-    "IMAGE_RESOLUTION": check_image_resolution,
-}
-CENTRE_CHECKS: dict[str, CentreCheck] = {
-    "HONOUR_POSITION": check_honour,
-    "RED_PLATE_FIRST": check_red_first,
-    "ROOM_MISSING": check_rooms_present,
-    "FLOOR_AREA": check_floor_area,
-    "ROOM_AREA": check_room_areas,
-    "BOARD_ROOM_UNKNOWN": check_board_rooms,
-    "ROOM_WITHOUT_SIGN": check_room_signs,
-}
-
-
-def load_rule_pack(brand: Brand, profile: Profile) -> RulePack:
-    """The brand's rules with the profile's overrides; every code must name a check."""
-    pack = load_rules(brand.rules_path)
-    unknown = [Problem(f"{brand.rules_path}: rules.{r.id}.code", f"no check is called {r.code}",
-                       "checks: " + ", ".join(sorted(SHEET_CHECKS | CENTRE_CHECKS)))
-               for r in pack.rules.values() if r.code not in SHEET_CHECKS and r.code not in CENTRE_CHECKS]
-    if unknown:
-        raise BrandError(unknown)
-    return apply_overrides(pack, dict(profile.rules), file=str(profile.source))
+PROOF_CODES = frozenset({"EMBLEM_PLACEHOLDER"})  # warnings that still keep a sign from print
 
 
 def check_sheet(sheet: Sheet, job: SignJob, brand: Brand, pack: RulePack) -> list[Finding]:
-    return [f for rule in pack.enabled() if rule.code in SHEET_CHECKS
-            for f in SHEET_CHECKS[rule.code](rule, job, sheet, brand)]
+    out = []
+    for rule in pack.enabled():
+        check = CHECKS[rule.code]
+        if check.scope != "sheet" or not rule.applies(job.kind):
+            continue
+        if check.needs is not None and not isinstance(job.content, check.needs):
+            continue
+        out.extend(check.fn(rule, job, sheet, brand))
+    return out
 
 
 def check_centre(profile: Profile, jobs: tuple[SignJob, ...], brand: Brand, pack: RulePack) -> list[Finding]:
-    return [f for rule in pack.enabled() if rule.code in CENTRE_CHECKS
-            for f in CENTRE_CHECKS[rule.code](rule, profile, jobs, brand)]
+    return [f for rule in pack.enabled() if CHECKS[rule.code].scope == "centre"
+            for f in CHECKS[rule.code].fn(rule, profile, jobs, brand)]
 
 
 def drawable(sheet: Sheet) -> bool:
@@ -101,16 +57,21 @@ def printable(sheet: Sheet) -> bool:
     for item, _, _ in walk(sheet.items):
         if isinstance(item, Image) and not item.printable:
             return False
-        paints = (item.fill, item.stroke) if isinstance(item, Shape) else (item.fill,) if isinstance(item, Glyphs) else ()
-        if any(p is not None and not p.printable for p in paints):
+        if any(not p.printable for p in paints(item)):
             return False
     return drawable(sheet)
 
 
-def approved(findings: list[Finding]) -> bool:
+def approved(findings: Iterable[Finding]) -> bool:
     """Approved for print: no error, and no placeholder artwork."""
-    return not has_errors(findings) and not any(f.code == "EMBLEM_PLACEHOLDER" for f in findings)
+    findings = list(findings)
+    return not has_errors(findings) and not any(f.code in PROOF_CODES for f in findings)
 
 
-__all__ = ["CENTRE_CHECKS", "SHEET_CHECKS", "Finding", "Rule", "RulePack", "approved", "check_centre",
-           "check_sheet", "drawable", "has_errors", "load_rule_pack", "printable", "sort_findings"]
+def proof_reasons(findings: Iterable[Finding]) -> list[str]:
+    """Why a sign is a proof: the codes of its errors and placeholders, once each."""
+    return list(dict.fromkeys(f.code for f in findings if f.severity == "error" or f.code in PROOF_CODES))
+
+
+__all__ = ["CHECKS", "Finding", "Rule", "RulePack", "approved", "check_centre", "check_sheet", "drawable",
+           "has_errors", "printable", "proof_reasons", "sort_findings"]

@@ -9,40 +9,63 @@ ROOM_WITHOUT_SIGN (TAX-07: every room keeps or gets a plate).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..brand import Brand
-from ..config import did_you_mean
-from ..plan.jobs import SignJob
-from ..profile import Profile
+from ..config import did_you_mean, spec
+from ..families.door_plate import RoomSign
+from ..model.brand import Brand
+from ..model.job import SignJob
+from ..model.profile import Profile
 from .findings import Finding
-from .rules import Rule
+from .rules import Rule, centre_check
 
 
+@dataclass(frozen=True, slots=True)
+class RoomsPresent:
+    required: tuple[str, ...] = spec((), ref="function", doc="room functions every centre must have")
+    recommended: tuple[str, ...] = spec((), ref="function", doc="room functions the standard recommends")
+
+
+@centre_check("ROOM_MISSING", params=RoomsPresent)
 def check_rooms_present(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], brand: Brand) -> Iterator[Finding]:
     present = {r.function for r in profile.rooms}
-    for level, severity in (("required", rule.severity), ("recommended", "info")):
-        for function in rule[level]:
+    for level, functions, severity in (("required", rule.params.required, rule.severity),
+                                       ("recommended", rule.params.recommended, "info")):
+        for function in functions:
             if function not in present:
                 label = brand.functions[function].label if function in brand.functions else function
                 yield rule.finding("", "rooms", f"no {label} ({function}): the standard {level[:-2]}s one",
                                    f"add a [[rooms]] entry with function = \"{function}\"", severity=severity)
 
 
+@dataclass(frozen=True, slots=True)
+class FloorArea:
+    min_m2: float = spec(gt=0, doc="least built floor area of a centre, m²")
+
+
+@centre_check("FLOOR_AREA", params=FloorArea)
 def check_floor_area(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], brand: Brand) -> Iterator[Finding]:
-    area = profile.center.floor_area_m2
-    if area is not None and area < float(rule["min_m2"]):
-        yield rule.finding("", "center.floor_area_m2", f"the centre has {area:g} m², below {rule['min_m2']:g} m²",
+    area, need = profile.center.floor_area_m2, rule.params.min_m2
+    if area is not None and area < need:
+        yield rule.finding("", "center.floor_area_m2", f"the centre has {area:g} m², below {need:g} m²",
                            "FA-02: Jiangsu practice treats village centres under 400 m² as not up to standard")
 
 
+@dataclass(frozen=True, slots=True)
+class RoomArea:
+    min_m2: dict[str, float] = spec(default_factory=dict, ref="function", doc="least area by room function, m²")
+
+
+@centre_check("ROOM_AREA", params=RoomArea)
 def check_room_areas(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], brand: Brand) -> Iterator[Finding]:
     for i, room in enumerate(profile.rooms):
-        minimum = rule.params.get(room.function)
-        if minimum is not None and room.area_m2 is not None and room.area_m2 < float(minimum):
+        minimum = rule.params.min_m2.get(room.function)
+        if minimum is not None and room.area_m2 is not None and room.area_m2 < minimum:
             yield rule.finding("", f"rooms[{i}].area_m2", f"{room.name} has {room.area_m2:g} m², below {minimum:g} m²",
                                "FA-03 minimum for this kind of room")
 
 
+@centre_check("BOARD_ROOM_UNKNOWN")
 def check_board_rooms(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], brand: Brand) -> Iterator[Finding]:
     ids = [r.id for r in profile.rooms]
     tables = [(f"boards[{i}].room", b.room) for i, b in enumerate(profile.boards)]
@@ -54,8 +77,9 @@ def check_board_rooms(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], b
                                did_you_mean(room, ids) or "room ids: " + ", ".join(ids))
 
 
+@centre_check("ROOM_WITHOUT_SIGN")
 def check_room_signs(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], brand: Brand) -> Iterator[Finding]:
-    signed = {j.room for j in jobs if j.kind in ("door-plate", "zone")}
+    signed = {j.room for j in jobs if isinstance(j.content, RoomSign)}
     for i, room in enumerate(profile.rooms):
         if room.id not in signed:
             why = "plate = false in the profile" if not room.plate else "the brand has no sign type for it"

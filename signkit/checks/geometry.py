@@ -7,11 +7,11 @@ Out: plain numbers and boxes in the sheet's millimetres for the checks.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import assert_never
 
-from ..ir import Glyphs, Group, Matrix, Paint, Rect, Shape, Sheet, multiply, transform_rect, walk
+from ..ir import Glyphs, Group, Image, Matrix, Paint, Rect, Shape, Sheet, multiply, scale_of, transform_rect, walk
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,30 +27,36 @@ class Run:
     background: Paint | None  # the fill painted behind the run's ink centre
 
 
-def scale_of(m: Matrix) -> float:
-    return math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
-
-
 def text_runs(sheet: Sheet) -> Iterator[Run]:
     fills: list[tuple[Rect, Paint]] = []  # filled shapes so far, in paint order, with their sheet boxes
     for item, matrix, parents in walk(sheet.items):
-        if isinstance(item, Shape) and item.fill is not None:
-            box = item.bounds()
-            if box is not None:
-                fills.append((transform_rect(matrix, box), item.fill))
-        if not isinstance(item, Glyphs) or not item.glyphs:
-            continue
-        ink = item.ink_bounds()
-        if ink is None:
-            continue
-        ink = transform_rect(matrix, ink)
-        s = item.scale * scale_of(matrix)
-        tallest = max(((b[3] - b[1]) for g in item.glyphs if (b := item.face.bounds(g.gid))), default=0.0)
-        baselines = tuple(matrix[1] * g.x + matrix[3] * g.y + matrix[5] for g in item.glyphs)
-        cx, cy = ink.x + ink.width / 2, ink.y + ink.height / 2
-        behind = next((paint for box, paint in reversed(fills)
-                       if box.x <= cx <= box.right and box.y <= cy <= box.bottom), None)
-        yield Run(item, matrix, ink, tallest * s, baselines, any(p.asset for p in parents), behind)
+        match item:
+            case Shape():
+                box = item.bounds()
+                if item.fill is not None and box is not None:
+                    fills.append((transform_rect(matrix, box), item.fill))
+            case Glyphs():
+                run = _run(item, matrix, parents, fills)
+                if run is not None:
+                    yield run
+            case Image() | Group():
+                pass
+            case _:
+                assert_never(item)
+
+
+def _run(item: Glyphs, matrix: Matrix, parents: tuple[Group, ...], fills: list[tuple[Rect, Paint]]) -> Run | None:
+    ink = item.ink_bounds()
+    if ink is None:
+        return None
+    ink = transform_rect(matrix, ink)
+    s = item.scale * scale_of(matrix)
+    tallest = max(((b[3] - b[1]) for g in item.glyphs if (b := item.face.bounds(g.gid))), default=0.0)
+    baselines = tuple(matrix[1] * g.x + matrix[3] * g.y + matrix[5] for g in item.glyphs)
+    cx, cy = ink.x + ink.width / 2, ink.y + ink.height / 2
+    behind = next((paint for box, paint in reversed(fills)
+                   if box.x <= cx <= box.right and box.y <= cy <= box.bottom), None)
+    return Run(item, matrix, ink, tallest * s, baselines, any(p.asset for p in parents), behind)
 
 
 def sign_text(sheet: Sheet) -> Iterator[Run]:
@@ -64,14 +70,6 @@ def artwork(sheet: Sheet) -> Iterator[tuple[Group, Matrix, Rect]]:
         if isinstance(item, Group) and item.asset and item.box is not None:
             full = multiply(matrix, item.transform)
             yield item, full, transform_rect(full, item.box)
-
-
-def as_tuple(r: Rect) -> tuple[float, float, float, float]:
-    return (r.x, r.y, r.width, r.height)
-
-
-def intersects(a: Rect, b: Rect) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
 def relative_luminance(rgb: str) -> float:

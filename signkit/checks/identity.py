@@ -3,37 +3,44 @@
 In:  a rule, the sign's job, its sheet and the brand.
 Out: findings.
 - OFF_PALETTE (CL-01): brand artwork in a colour with no palette entry (no exact CMYK);
-- PLAQUE_COLOUR_ROLE (VP-01): party plaques white with red text, the others black;
-- PLATE_COLOUR_ROLE (DP-02): party-room plates red with the emblem at the left, the others
-  blue without it; a room is a party room by its function or by its name (党员, 书记 …);
+- PLAQUE_COLOUR_ROLE (VP-01): party plaques in their colours (by default white with red
+  text), the others theirs (white with black);
+- PLATE_COLOUR_ROLE (DP-02): party-room plates in the party colours with the emblem at the
+  left, the others without it; a room is a party room by its function or by its name (党员,
+  书记 …);
 - EMBLEM_PLACEHOLDER (EM-03): stand-in artwork on a sign;
-- EMBLEM_CLEAR_SPACE (EM-03, ZJ-01): emblem and identity mark keep a clear space and a
+- EMBLEM_CLEAR_SPACE (EM-03, ZJ-01): emblems and identity marks keep a clear space and a
   minimum size;
 - ARTWORK_PROPORTION (EM-04): emblem 1:1 and flag 3:2, upright, unrotated, undistorted.
+The colours a rule expects are its parameters (palette names, checked when the pack loads);
+which artwork a rule concerns comes from the asset's ``role`` in the brand.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..brand import Brand
-from ..ir import Glyphs, Group, Rect, Shape, Sheet, transform_rect, walk
-from ..plan.jobs import SignJob
+from ..config import spec
+from ..families.door_plate import Content as PlateContent
+from ..families.plaque import Content as PlaqueContent
+from ..ir import Glyphs, Group, Image, Rect, Shape, Sheet, paints, transform_rect, walk
+from ..model.brand import Brand
+from ..model.job import SignJob
 from .findings import Finding
-from .geometry import Run, artwork, as_tuple, intersects, sign_text
-from .rules import Rule
+from .geometry import Run, artwork, sign_text
+from .rules import Rule, sheet_check
 
 PARTY_ORG_PREFIX = "中国共产党"  # RULES.md §4.9: party organisations' legal names
 PARTY_ROOM_WORDS = ("党员", "党建", "党支部", "党组织", "党群活动", "书记")
 
 
+@sheet_check("OFF_PALETTE")
 def check_off_palette(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
     colours: dict[str, str] = {}  # rgb → source of the first item painted with it
     box = None
     for item, matrix, parents in walk(sheet.items):
-        paints = [p for p in (item.fill, item.stroke) if p is not None] if isinstance(item, Shape) else \
-            [item.fill] if isinstance(item, Glyphs) else []
-        for paint in paints:
+        for paint in paints(item):
             if not paint.printable and paint.rgb not in colours:
                 colours[paint.rgb] = next((p.source for p in reversed(parents) if p.asset), item.source)
                 art = next((p for p in reversed(parents) if p.asset and p.box is not None), None)
@@ -44,8 +51,8 @@ def check_off_palette(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> I
             sheet.id, next(iter(colours.values())),
             f"artwork colours {', '.join(colours)} match no palette colour; they have no exact CMYK value, "
             "so the sign gets no print file",
-            "recolour the artwork with the palette's sRGB values (e.g. party-red #EE3338), or add the colours "
-            "to the brand palette with their CMYK from the artwork's owner", box=as_tuple(box) if box else None)
+            "recolour the artwork with the palette's sRGB values, or add the colours to the brand palette with "
+            "their CMYK from the artwork's owner", box=box.as_tuple() if box else None)
 
 
 def _name_run(job: SignJob, sheet: Sheet) -> Run | None:
@@ -53,37 +60,49 @@ def _name_run(job: SignJob, sheet: Sheet) -> Run | None:
     return next((r for r in sign_text(sheet) if r.glyphs.source == key), None)
 
 
+@dataclass(frozen=True, slots=True)
+class PlaqueColours:
+    background: str = spec(ref="palette", doc="every plaque's background colour")
+    party_text: str = spec(ref="palette", doc="text colour of party organisations' plaques")
+    other_text: str = spec(ref="palette", doc="text colour of every other plaque")
+
+
+@sheet_check("PLAQUE_COLOUR_ROLE", params=PlaqueColours, needs=PlaqueContent)
 def check_plaque_colours(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
-    if job.kind != "plaque":
-        return
     run = _name_run(job, sheet)
     if run is None:
         return
+    p: PlaqueColours = rule.params
     name = job.texts["name"].text
-    party = job.data.get("kind") == "party" or name.startswith(PARTY_ORG_PREFIX)
-    want_text = rule["party_text"] if party else rule["other_text"]
-    want_bg = rule["background"]
+    party = job.content.party or name.startswith(PARTY_ORG_PREFIX)
+    want_text = p.party_text if party else p.other_text
     got_bg = run.background.name if run.background else "none"
-    if run.glyphs.fill.name != want_text or got_bg != want_bg:
+    if run.glyphs.fill.name != want_text or got_bg != p.background:
         what = "a party organisation" if party else "not a party organisation"
-        hint = ("set kind = \"party\" for this organisation" if party and job.data.get("kind") != "party"
+        hint = ("set kind = \"party\" for this organisation" if party and not job.content.party
                 else "the plaque's colours come from the brand's signs.plaque.styles")
         yield rule.finding(sheet.id, job.texts["name"].key,
-                           f"\"{name}\" is {what}: its plaque must be {want_bg} with {want_text} text, "
-                           f"not {got_bg} with {run.glyphs.fill.name}", hint, box=as_tuple(run.ink))
+                           f"\"{name}\" is {what}: its plaque must be {p.background} with {want_text} text, "
+                           f"not {got_bg} with {run.glyphs.fill.name}", hint, box=run.ink.as_tuple())
 
 
+@dataclass(frozen=True, slots=True)
+class PlateColours:
+    party_background: str = spec(ref="palette", doc="background of party rooms' plates")
+    other_background: str = spec(ref="palette", doc="background of every other plate")
+
+
+@sheet_check("PLATE_COLOUR_ROLE", params=PlateColours, needs=PlateContent)
 def check_plate_colours(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
-    if job.kind != "door-plate":
-        return
     run = _name_run(job, sheet)
     if run is None:
         return
+    p: PlateColours = rule.params
     name = job.texts["name"].text
-    party = job.style == "party" or any(w in name for w in PARTY_ROOM_WORDS)
-    want_bg = rule["party_background"] if party else rule["other_background"]
+    party = job.content.party or any(w in name for w in PARTY_ROOM_WORDS)
+    want_bg = p.party_background if party else p.other_background
     got_bg = run.background.name if run.background else "none"
-    emblems = [box for g, _, box in artwork(sheet) if g.asset == "emblem"]
+    emblems = [box for g, _, box in artwork(sheet) if g.artwork_role == "emblem"]
     problems = []
     if got_bg != want_bg:
         problems.append(f"the plate is {got_bg}, it must be {want_bg}")
@@ -93,13 +112,14 @@ def check_plate_colours(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) ->
         problems.append("the emblem belongs on party-room plates only")
     if problems:
         hint = (f"this is a party room by its name: give it a party function (party_activity, party_home, "
-                f"party_office …) instead of '{job.data.get('function')}'" if party and job.style != "party" else
+                f"party_office …) instead of '{job.content.function}'" if party and not job.content.party else
                 "the plate's colours come from the room's function and the brand's signs.door-plate.styles")
         yield rule.finding(sheet.id, f"{job.source}.function",
                            f"\"{name}\" ({'party room' if party else 'not a party room'}): " + "; ".join(problems),
-                           hint, box=as_tuple(run.ink))
+                           hint, box=run.ink.as_tuple())
 
 
+@sheet_check("EMBLEM_PLACEHOLDER")
 def check_placeholders(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
     for group, _, box in artwork(sheet):
         if group.placeholder:
@@ -107,26 +127,35 @@ def check_placeholders(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> 
                 sheet.id, group.source,
                 f"the '{group.asset}' slot holds placeholder artwork; the sign is a proof, not approved for print",
                 f"supply the official artwork: a brand folder with extends = \"default\" whose brand.toml sets "
-                f"assets.{group.asset}.file to it and placeholder = false, passed with --brand", box=as_tuple(box))
+                f"assets.{group.asset}.file to it and placeholder = false, passed with --brand", box=box.as_tuple())
 
 
+@dataclass(frozen=True, slots=True)
+class ClearSpace:
+    clear_ratio: float = spec(ge=0, doc="clear space all round as a share of the artwork's size")
+    min_size_mm: float = spec(ge=0, doc="smallest size of the artwork, mm")
+    roles: tuple[str, ...] = spec(("emblem", "mark"), doc="artwork roles the rule protects")
+
+
+@sheet_check("EMBLEM_CLEAR_SPACE", params=ClearSpace)
 def check_clear_space(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
+    p: ClearSpace = rule.params
     for group, _, box in artwork(sheet):
-        if group.asset not in ("emblem", "identity-mark"):
+        if group.artwork_role not in p.roles:
             continue
         size = min(box.width, box.height)
-        if size < float(rule["min_size_mm"]):
+        if size < p.min_size_mm:
             yield rule.finding(sheet.id, group.source,
-                               f"the {group.asset} is {size:.0f} mm, below its minimum of {rule['min_size_mm']:g} mm",
-                               "make its slot larger in the template or the brand tokens", box=as_tuple(box))
-        clear = box.inset(-float(rule["clear_ratio"]) * max(box.width, box.height))
+                               f"the {group.asset} is {size:.0f} mm, below its minimum of {p.min_size_mm:g} mm",
+                               "make its slot larger in the template or the brand tokens", box=box.as_tuple())
+        clear = box.inset(-p.clear_ratio * max(box.width, box.height))
         for what, other in _others(sheet, group, clear):
-            if intersects(clear, other):
+            if clear.intersects(other):
                 yield rule.finding(sheet.id, group.source,
                                    f"{what} comes within the {group.asset}'s clear space "
-                                   f"({rule['clear_ratio']:g} of its size: {box.x - clear.x:.1f} mm all round)",
+                                   f"({p.clear_ratio:g} of its size: {box.x - clear.x:.1f} mm all round)",
                                    "move it away: nothing may touch or crowd the emblem (EM-03)",
-                                   box=as_tuple(clear))
+                                   box=clear.as_tuple())
                 break
 
 
@@ -136,15 +165,23 @@ def _others(sheet: Sheet, group: Group, clear: Rect) -> Iterator[tuple[str, Rect
     for item, matrix, parents in walk(sheet.items):
         if item is group or group in parents:
             continue
-        if isinstance(item, Glyphs):
-            ink = item.ink_bounds()
-            if ink is not None:
-                yield f"\"{item.text}\"", transform_rect(matrix, ink)
-        elif isinstance(item, Shape) and (box := item.bounds()) is not None:
-            if item.fill is None:
-                yield from ((f"the line '{item.id}'", seg) for seg in _segment_boxes(item, matrix))
-            elif not transform_rect(matrix, box).contains(clear):
-                yield f"the shape '{item.id}'", transform_rect(matrix, box)
+        match item:
+            case Glyphs():
+                ink = item.ink_bounds()
+                if ink is not None:
+                    yield f"\"{item.text}\"", transform_rect(matrix, ink)
+            case Shape():
+                box = item.bounds()
+                if box is None:
+                    continue
+                if item.fill is None:
+                    yield from ((f"the line '{item.id}'", seg) for seg in _segment_boxes(item, matrix))
+                elif not transform_rect(matrix, box).contains(clear):
+                    yield f"the shape '{item.id}'", transform_rect(matrix, box)
+            case Image():
+                yield f"the photo '{item.id}'", transform_rect(matrix, item.box)
+            case Group():
+                pass
 
 
 def _segment_boxes(shape: Shape, matrix) -> Iterator[Rect]:
@@ -156,23 +193,30 @@ def _segment_boxes(shape: Shape, matrix) -> Iterator[Rect]:
         yield transform_rect(matrix, r)
 
 
+@dataclass(frozen=True, slots=True)
+class Proportion:
+    tolerance: float = spec(ge=0, doc="relative tolerance of the ratios")
+    emblem_ratio: float = spec(gt=0, doc="width ÷ height of the emblem (1:1)")
+    flag_ratio: float = spec(gt=0, doc="width ÷ height of the flag (3:2)")
+
+
+@sheet_check("ARTWORK_PROPORTION", params=Proportion)
 def check_proportion(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
-    tol = float(rule["tolerance"])
+    p: Proportion = rule.params
     for group, m, box in artwork(sheet):
-        expected = rule["emblem_ratio"] if group.asset == "emblem" else (
-            rule["flag_ratio"] if (group.asset or "").startswith("flag") else None)
+        expected = {"emblem": p.emblem_ratio, "flag": p.flag_ratio}.get(group.artwork_role)
         if expected is None:
             continue
         a, b, c, d, _, _ = m
         own = group.box.width / group.box.height if group.box else expected
         problems = []
-        if abs(own - expected) > tol * expected:
+        if abs(own - expected) > p.tolerance * expected:
             problems.append(f"its artwork is {own:.3f}:1, not {expected:g}:1")
         if a <= 0 or d <= 0 or abs(b) > 1e-9 or abs(c) > 1e-9:
             problems.append("it is rotated or mirrored")
-        elif abs(a - d) > tol * a:
+        elif abs(a - d) > p.tolerance * a:
             problems.append("it is stretched")
         if problems:
             yield rule.finding(sheet.id, group.source, f"the {group.asset}: " + "; ".join(problems),
                                "use the official artwork unaltered: locked proportions, upright (EM-03/EM-04)",
-                               box=as_tuple(box))
+                               box=box.as_tuple())

@@ -2,19 +2,21 @@
 
 In:  a rule, the sign's job, its sheet and the brand.
 Out: findings.  IMAGE_COLOUR: only CMYK JPEG goes to print (signkit never converts colour,
-RULES.md CL-02); IMAGE_RESOLUTION: at least ``min_ppi`` pixels per inch at the size drawn.
+RULES.md CL-02): the sign is made and previewed with the photo, its print PDF is withheld;
+IMAGE_RESOLUTION: at least ``min_ppi`` pixels per inch at the size drawn.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..brand import Brand
-from ..ir import Image, Sheet, transform_rect, walk
-from ..plan.jobs import SignJob
+from ..config import spec
+from ..ir import Image, Sheet, scale_of, transform_rect, walk
+from ..model.brand import Brand
+from ..model.job import SignJob
 from .findings import Finding
-from .geometry import as_tuple, scale_of
-from .rules import Rule
+from .rules import Rule, sheet_check
 
 
 def _images(sheet: Sheet):
@@ -23,24 +25,34 @@ def _images(sheet: Sheet):
             yield item, matrix
 
 
+@sheet_check("IMAGE_COLOUR")
 def check_image_colour(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
     for image, matrix in _images(sheet):
         if not image.printable:
+            r = image.raster
             yield rule.finding(sheet.id, image.source,
-                               f"{image.raster.name} is a {image.raster.mode} {image.raster.format}: only CMYK JPEG "
-                               "goes into print files, so the sign gets no print PDF",
+                               f"{r.name} is a {r.mode} {r.format}: only CMYK JPEG goes into print files, so the "
+                               "sign is previewed with it but gets no print PDF",
                                "convert the photo to CMYK for the printing condition (e.g. Photoshop: Edit → Convert "
                                "to Profile → Japan Color 2001 Coated) and save it as JPEG",
-                               box=as_tuple(transform_rect(matrix, image.box)))
+                               box=transform_rect(matrix, image.box).as_tuple())
 
 
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    min_ppi: float = spec(gt=0, doc="least pixels per inch at the printed size")
+
+
+@sheet_check("IMAGE_RESOLUTION", params=Resolution)
 def check_image_resolution(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
+    min_ppi = rule.params.min_ppi
     for image, matrix in _images(sheet):
         ppi = image.ppi() / scale_of(matrix)
-        if ppi < float(rule["min_ppi"]):
+        if ppi < min_ppi:
             box = transform_rect(matrix, image.box)
-            need = (round(box.width / 25.4 * rule["min_ppi"]), round(box.height / 25.4 * rule["min_ppi"]))
+            need = (round(box.width / 25.4 * min_ppi), round(box.height / 25.4 * min_ppi))
+            r = image.raster
             yield rule.finding(sheet.id, image.source,
-                               f"{image.raster.name} is {image.raster.pixels[0]} × {image.raster.pixels[1]} px, "
-                               f"{ppi:.0f} ppi at {box.width:.0f} × {box.height:.0f} mm; it needs {rule['min_ppi']:g} ppi",
-                               f"use the original photo, at least {need[0]} × {need[1]} px", box=as_tuple(box))
+                               f"{r.name} is {r.pixels[0]} × {r.pixels[1]} px, {ppi:.0f} ppi at "
+                               f"{box.width:.0f} × {box.height:.0f} mm; it needs {min_ppi:g} ppi",
+                               f"use the original photo, at least {need[0]} × {need[1]} px", box=box.as_tuple())

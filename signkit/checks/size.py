@@ -9,45 +9,68 @@ PLAQUE_OVER_TOWNSHIP (VP-04); PAGE_TOO_LARGE (PDF pages end at 200 in).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..brand import Brand
+from ..config import spec
+from ..families.plaque import Content as PlaqueContent
 from ..ir import Sheet
-from ..plan.jobs import SignJob
+from ..model.brand import Brand
+from ..model.job import SignJob
 from .findings import Finding
-from .rules import Rule
+from .rules import Rule, sheet_check
 
 
+@dataclass(frozen=True, slots=True)
+class SignSize:
+    tolerance_mm: float = spec(ge=0, doc="how far a size may be from an allowed one, mm")
+
+
+@sheet_check("SIGN_SIZE", params=SignSize)
 def check_sign_size(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
     allowed = brand.signs[job.kind].allowed_sizes_mm
     if not allowed:
         return
-    tol = float(rule["tolerance_mm"])
+    tol = rule.params.tolerance_mm
     w, h = sheet.trim.width_mm, sheet.trim.height_mm
     if not any(abs(w - aw) <= tol and abs(h - ah) <= tol for aw, ah in allowed):
         sizes = ", ".join(f"{aw:g} × {ah:g}" for aw, ah in allowed)
-        yield rule.finding(sheet.id, job.data.get("size_key", job.source),
+        key = job.content.size_key if isinstance(job.content, PlaqueContent) else job.source
+        yield rule.finding(sheet.id, key,
                            f"{w:g} × {h:g} mm is not an allowed size for {job.kind} ({sizes} mm)",
                            "use one of the allowed sizes, or add the size to the brand's allowed_sizes_mm "
                            "if the city's rules allow it")
 
 
+@dataclass(frozen=True, slots=True)
+class Township:
+    max_width_mm: float = spec(gt=0, doc="the township preset's width, mm")
+    max_height_mm: float = spec(gt=0, doc="the township preset's height, mm")
+
+
+@sheet_check("PLAQUE_OVER_TOWNSHIP", params=Township, needs=PlaqueContent)
 def check_plaque_township(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
-    if job.kind != "plaque":
-        return
-    mw, mh = float(rule["max_width_mm"]), float(rule["max_height_mm"])
+    p: Township = rule.params
     w, h = sheet.trim.width_mm, sheet.trim.height_mm
-    if w > mw or h > mh:
-        yield rule.finding(sheet.id, job.data.get("size_key", job.source),
-                           f"the plaque is {w:g} × {h:g} mm, larger than the township preset {mw:g} × {mh:g} mm",
+    if w > p.max_width_mm or h > p.max_height_mm:
+        yield rule.finding(sheet.id, job.content.size_key,
+                           f"the plaque is {w:g} × {h:g} mm, larger than the township preset "
+                           f"{p.max_width_mm:g} × {p.max_height_mm:g} mm",
                            "a village plaque should not exceed the level above it (VP-04)")
 
 
+@dataclass(frozen=True, slots=True)
+class PageSize:
+    max_mm: float = spec(gt=0, doc="longest print page, mm (PDF 1.3 stops at 200 in)")
+
+
+@sheet_check("PAGE_TOO_LARGE", params=PageSize)
 def check_page_size(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
     out = brand.output
     marks = out.mark_offset_mm + out.mark_length_mm if out.crop_marks else 0.0
     extra = 2 * (sheet.bleed_mm + marks)
     longest = max(sheet.trim.width_mm, sheet.trim.height_mm) + extra
-    if longest > float(rule["max_mm"]):
+    if longest > rule.params.max_mm:
         yield rule.finding(sheet.id, job.source,
-                           f"the print page is {longest:.0f} mm long (trim, bleed and marks), beyond {rule['max_mm']:g} mm",
+                           f"the print page is {longest:.0f} mm long (trim, bleed and marks), beyond "
+                           f"{rule.params.max_mm:g} mm",
                            "lower the sign type's max width in the brand, or print it in panels")

@@ -9,20 +9,23 @@ on the drawn outlines, not the nominal size).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..brand import Brand
+from ..config import spec
 from ..ir import Sheet
-from ..plan.jobs import SignJob
+from ..model.brand import Brand
+from ..model.job import SignJob
 from .findings import Finding
-from .geometry import ada_min_char_height_mm, artwork, as_tuple, contrast_ratio, sign_text, text_runs
-from .rules import Rule
+from .geometry import ada_min_char_height_mm, artwork, contrast_ratio, sign_text, text_runs
+from .rules import Rule, sheet_check
 
 NOTDEF = 0
 TOLERANCE_MM = 0.01
 
 
+@sheet_check("MISSING_GLYPH")
 def check_glyphs(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
-    """MISSING_GLYPH: a character the run's font cannot draw (never a tofu box)."""
+    """A character the run's font cannot draw (never a tofu box)."""
     for run in text_runs(sheet):
         item = run.glyphs
         missing = list(dict.fromkeys(item.text[g.cluster] for g in item.glyphs if g.gid == NOTDEF))
@@ -32,11 +35,14 @@ def check_glyphs(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterat
                 f"the font for role '{item.face.role}' ({item.face.family}) has no glyph for "
                 f"'{ch}' (U+{ord(ch):04X}) in \"{item.text}\"",
                 "use the standard simplified form of the character (通用规范汉字表), or a brand font that has it; "
-                f"`signkit fonts {ch}` shows which bundled fonts cover it", box=as_tuple(run.ink))
+                f"`signkit fonts {ch}` shows which bundled fonts cover it", box=run.ink.as_tuple())
 
 
+@sheet_check("TEXT_OVERFLOW")
 def check_overflow(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
-    """TEXT_OVERFLOW: text set at its minimum size still does not fit its frame."""
+    """Text set at its minimum size (and in two lines, where allowed) still does not fit its frame."""
+    if getattr(job.content, "overfull", 0):
+        return  # a directory with more rooms than rows: reported once, as DIRECTORY_FULL
     for run in text_runs(sheet):
         fit = run.glyphs.fit
         if fit is None:
@@ -50,12 +56,20 @@ def check_overflow(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iter
             f"it needs {run.ink.width:.0f} × {run.ink.height:.0f} mm, the frame is "
             f"{fit.frame.width:.0f} × {fit.frame.height:.0f} mm",
             "shorten the text (an accepted short form), or choose a larger sign size in the brand; "
-            "signkit never clips or squeezes text", box=as_tuple(run.ink))
+            "signkit never clips or squeezes text", box=run.ink.as_tuple())
 
 
+@dataclass(frozen=True, slots=True)
+class SafeZone:
+    ratio: float = spec(ge=0, le=0.5, doc="safe margin as a share of the short side")
+    min_mm: float = spec(ge=0, doc="the least safe margin, mm")
+
+
+@sheet_check("SAFE_ZONE", params=SafeZone)
 def check_safe_zone(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
-    """SAFE_ZONE: text and brand artwork keep off the trim edge by the safe margin."""
-    margin = max(float(rule["min_mm"]), float(rule["ratio"]) * min(sheet.trim.width_mm, sheet.trim.height_mm))
+    """Text and brand artwork keep off the trim edge by the safe margin."""
+    p: SafeZone = rule.params
+    margin = max(p.min_mm, p.ratio * min(sheet.trim.width_mm, sheet.trim.height_mm))
     safe = sheet.trim_rect.inset(margin)
     # text that does not fit its frame is reported once, as TEXT_OVERFLOW
     boxes = [(r.glyphs.source, f"\"{r.glyphs.text}\"", r.ink) for r in sign_text(sheet)
@@ -66,34 +80,50 @@ def check_safe_zone(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Ite
             yield rule.finding(
                 sheet.id, source, f"{what} comes within {margin:g} mm of the trim edge (safe zone)",
                 "keep text and artwork inside the safe zone: cutting tolerances and frames eat the edge",
-                box=(box.x, box.y, box.width, box.height))
+                box=box.as_tuple())
 
 
+@dataclass(frozen=True, slots=True)
+class CharHeight:
+    tolerance_mm: float = spec(ge=0, doc="measuring tolerance, mm")
+    exempt: tuple[str, ...] = spec((), ref="kind", doc="sign families held to PL-08 instead (read up close)")
+
+
+@sheet_check("CHAR_HEIGHT", params=CharHeight)
 def check_char_height(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
-    """CHAR_HEIGHT (PL-04): drawn character height against mounting height and viewing distance."""
-    if job.kind in rule["exempt"]:
+    """PL-04: drawn character height against mounting height and viewing distance."""
+    p: CharHeight = rule.params
+    if job.kind in p.exempt:
         return
     top = job.placement.top_mm(job.height_mm)
     distance = job.placement.viewing_distance_mm
     for run in sign_text(sheet):
         mount = top - min(run.baselines_mm)  # the highest baseline asks the most
         need = ada_min_char_height_mm(mount, distance)
-        if run.char_height_mm + float(rule["tolerance_mm"]) < need:
+        if run.char_height_mm + p.tolerance_mm < need:
             yield rule.finding(
                 sheet.id, run.glyphs.source,
                 f"\"{run.glyphs.text}\" is {run.char_height_mm:.1f} mm tall; mounted at {mount:.0f} mm and read "
                 f"from {distance / 1000:g} m it needs at least {need:.1f} mm",
                 "use a larger sign or a shorter text, or hang the sign where it is read from closer",
-                box=as_tuple(run.ink))
+                box=run.ink.as_tuple())
 
 
+@dataclass(frozen=True, slots=True)
+class DistanceFactor:
+    primary_max: float = spec(gt=0, doc="largest viewing distance ÷ character height for primary text")
+    secondary_max: float = spec(gt=0, doc="the same for secondary text")
+
+
+@sheet_check("DISTANCE_FACTOR", params=DistanceFactor)
 def check_distance_factor(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
-    """DISTANCE_FACTOR (PL-08): viewing distance ÷ character height within the CJK heuristic."""
+    """PL-08: viewing distance ÷ character height within the CJK heuristic."""
+    p: DistanceFactor = rule.params
     distance = job.placement.viewing_distance_mm
     for run in sign_text(sheet):
         if run.char_height_mm <= 0:
             continue
-        limit = float(rule["primary_max"] if run.glyphs.role == "primary" else rule["secondary_max"])
+        limit = p.primary_max if run.glyphs.role == "primary" else p.secondary_max
         z = distance / run.char_height_mm
         if z > limit:
             yield rule.finding(
@@ -101,21 +131,30 @@ def check_distance_factor(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) 
                 f"\"{run.glyphs.text}\" ({run.glyphs.role} text) is read from {distance / 1000:g} m at "
                 f"{run.char_height_mm:.1f} mm: Z = {z:.0f}, above {limit:g}",
                 f"{run.glyphs.role} text should be at least {distance / limit:.0f} mm tall at this distance",
-                box=as_tuple(run.ink))
+                box=run.ink.as_tuple())
 
 
+@dataclass(frozen=True, slots=True)
+class Contrast:
+    large_min: float = spec(gt=1, doc="least contrast for large text")
+    small_min: float = spec(gt=1, doc="least contrast for small text")
+    large_text_mm: float = spec(gt=0, doc="character height from which text counts as large, mm")
+
+
+@sheet_check("LOW_CONTRAST", params=Contrast)
 def check_contrast(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
-    """LOW_CONTRAST (CL-03): WCAG contrast of text against what is painted behind it."""
+    """CL-03: WCAG contrast of text against what is painted behind it."""
+    p: Contrast = rule.params
     for run in sign_text(sheet):
         if run.background is None:
             continue
         ratio = contrast_ratio(run.glyphs.fill.rgb, run.background.rgb)
-        large = run.char_height_mm >= float(rule["large_text_mm"])
-        need = float(rule["large_min"] if large else rule["small_min"])
+        large = run.char_height_mm >= p.large_text_mm
+        need = p.large_min if large else p.small_min
         if ratio < need:
             yield rule.finding(
                 sheet.id, run.glyphs.source,
                 f"\"{run.glyphs.text}\" in {run.glyphs.fill.name} on {run.background.name}: contrast "
                 f"{ratio:.2f}:1, below {need:g}:1",
                 "yellow or gold on red is decorative only (CL-03); use white on red, or dark on light",
-                box=as_tuple(run.ink))
+                box=run.ink.as_tuple())

@@ -1,6 +1,6 @@
 """Print-shop batches: every approved sign of one stock and size in one PDF, one per page.
 
-In:  the signs (job, sheet, findings) and the brand.
+In:  the approved signs (their jobs) and the brand.
 Out: ``{"print/<material>_<W>x<H>.pdf": [signs in schedule order]}``; the PDFs themselves
      come from the same backend and print contract as the single-sign files.  Signs that
      are not approved (an error, or placeholder artwork) stay out: the print shop only
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..brand import Brand
-from ..plan.jobs import SignJob
+from ..model.brand import Brand
+from ..model.job import SignJob
 
 
 def batch_name(job: SignJob, brand: Brand) -> str:
@@ -20,8 +20,8 @@ def batch_name(job: SignJob, brand: Brand) -> str:
     return f"print/{code}_{job.width_mm:g}x{job.height_mm:g}.pdf"
 
 
-def group_batches(jobs: Sequence[SignJob], brand: Brand) -> dict[str, list[SignJob]]:
-    batches: dict[str, list[SignJob]] = {}
-    for job in jobs:
-        batches.setdefault(batch_name(job, brand), []).append(job)
+def group_batches(signs: Sequence, brand: Brand) -> dict[str, list]:
+    batches: dict[str, list] = {}
+    for sign in signs:
+        batches.setdefault(batch_name(sign.job, brand), []).append(sign)
     return dict(sorted(batches.items()))

@@ -1,62 +1,67 @@
-"""Atomic output: a run writes into a staging folder and moves files into place only when
-it has finished, so a failed run never leaves half-written files or clobbers good ones.
+"""The centre's own files, as bytes: print batches, the proof, the schedule, the wall
+elevations and the check report.
 
-In:  bytes for relative paths (``pdf/plate-party.pdf``) during a run.
-Out: on :meth:`OutputTree.commit`, each file moved into the output folder with
-     ``os.replace`` (atomic per file), and files in signkit's own sub-folders (``pdf/``,
-     ``svg/``, ``png/`` …) that this run did not produce removed, so a sign that could not
-     be drawn this time does not leave last run's file for the print shop to find.
-     On an exception, the staging folder is removed and the output folder is untouched.
+In:  every sign of the centre (job, sheet, findings, its print PDF), the centre's findings
+     and the inputs.
+Out: ``{relative path: bytes}`` for :mod:`signkit.write`.  These files always describe the
+     whole centre, whichever signs a run re-rendered.  With ``drawn=False`` (``signkit
+     check``) only the report is made.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
-from pathlib import Path
+from collections.abc import Sequence
 
-MANAGED = ("pdf", "svg", "png", "print", "elevations")
+from ..checks.findings import Finding
+from ..layout.elevations import elevation_sheets
+from ..layout.proof import ProofEntry, proof_pages
+from ..render import PdfX, pdf_options, render_pdf, render_svg
+from .batches import group_batches
+from .report import report_html, report_json
+from .schedule import ScheduleRow, schedule_csv, schedule_json, sha256
+
+SIGN_FOLDERS = ("pdf", "svg", "png")
 
 
-class OutputTree:
-    def __init__(self, root: Path, managed: tuple[str, ...] = MANAGED):
-        self.root = Path(root)
-        self.managed = managed
-        self.written: dict[str, int] = {}
-        self._stage: Path | None = None
+def sign_path(sign_id: str, fmt: str) -> str:
+    return f"{fmt}/{sign_id}.{fmt}"
 
-    def __enter__(self) -> "OutputTree":
-        self.root.mkdir(parents=True, exist_ok=True)
-        self._stage = Path(tempfile.mkdtemp(prefix=".signkit-staging-", dir=self.root))
-        return self
 
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            self.commit()
-        if self._stage is not None:
-            shutil.rmtree(self._stage, ignore_errors=True)
-            self._stage = None
+def centre_files(signs: Sequence, findings: Sequence[Finding], inputs, *, drawn: bool) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    brand, profile = inputs.brand, inputs.profile
+    if drawn:
+        pdfx = brand.output.pdfx
+        condition = PdfX(pdfx.output_condition_identifier, pdfx.output_condition, pdfx.registry_name,
+                         inputs.files.icc_profile)
+        batches = {}
+        for name, members in group_batches([s for s in signs if s.approved], brand).items():
+            files[name] = render_pdf([s.sheet for s in members], options=pdf_options(brand.output, pdfx=condition,
+                                                                                      title=name))
+            batches.update({s.job.id: (name, page) for page, s in enumerate(members, start=1)})
+        rows = [_row(s, brand, batches) for s in signs]
+        proof = proof_pages([ProofEntry(s.job, s.sheet, s.findings) for s in signs], brand=brand,
+                            title=profile.center.name)
+        files["proof.pdf"] = render_pdf(proof, options=pdf_options(brand.output, pdfx=None, crop_marks=False,
+                                                                   title=f"{profile.center.name} 样稿 proof"))
+        files["schedule.csv"] = schedule_csv(rows)
+        files["schedule.json"] = schedule_json(rows)
+        for wall in elevation_sheets([(s.job, s.sheet) for s in signs], profile=profile, brand=brand):
+            name = wall.id.removeprefix("elevation-")
+            files[f"elevations/{name}.svg"] = render_svg(wall)
+            files[f"elevations/{name}.pdf"] = render_pdf([wall], options=pdf_options(
+                brand.output, pdfx=None, crop_marks=False, title=wall.title))
+    files["report.json"] = report_json(findings, inputs=inputs, signs=signs)
+    files["report.html"] = report_html(findings, inputs=inputs, signs=signs)
+    return files
 
-    def write(self, relative: str, data: bytes) -> Path:
-        assert self._stage is not None, "OutputTree used outside its with-block"
-        target = self._stage / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        self.written[relative] = len(data)
-        return self.root / relative
 
-    def commit(self) -> None:
-        assert self._stage is not None
-        for relative in sorted(self.written):
-            final = self.root / relative
-            final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(self._stage / relative, final)
-        for folder in self.managed:
-            base = self.root / folder
-            if not base.is_dir():
-                continue
-            for path in sorted(base.rglob("*")):
-                rel = path.relative_to(self.root).as_posix()
-                if path.is_file() and rel not in self.written:
-                    path.unlink()
+def _row(sign, brand, batches: dict[str, tuple[str, int]]) -> ScheduleRow:
+    pdf = sign.files.get("pdf")
+    batch, page = batches.get(sign.job.id, ("", 0))
+    return ScheduleRow(
+        job=sign.job, label=brand.signs[sign.job.kind].label or sign.job.kind,
+        file=sign_path(sign.job.id, "pdf") if pdf else "", sha256=sha256(pdf) if pdf else "",
+        batch=batch, batch_page=page, approved=sign.approved,
+        errors=sum(f.severity == "error" for f in sign.findings),
+        warnings=sum(f.severity == "warning" for f in sign.findings))

@@ -12,29 +12,21 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ..checks.findings import Finding, sort_findings
 from ..render.svg import render_svg
-
-if TYPE_CHECKING:
-    from ..build import Inputs, SignResult
+from ..words import say
 
 
-def board_fits(signs: Sequence["SignResult"]) -> list[dict]:
-    """For each board: its place in its series, body character height and size, fill ratio."""
-    out = []
-    for sign in signs:
-        meta = dict(sign.sheet.meta) if sign.sheet is not None else {}
-        if "series" in meta:
-            n, count = meta["series"].split("/")
-            out.append({"id": sign.job.id, "board": int(n), "series": int(count),
-                        "body_char_height_mm": float(meta["body_char_height_mm"]),
-                        "body_size_mm": float(meta["body_size_mm"]), "fill": float(meta["fill"])})
-    return out
+def board_fits(signs: Sequence) -> list[dict]:
+    """For each board panel: its place in its series, body character height and size, fill ratio."""
+    return [{"id": s.job.id, "board": s.fit.panel, "series": s.fit.panels,
+             "body_char_height_mm": round(s.fit.body_char_height_mm, 2), "body_size_mm": round(s.fit.body_size_mm, 2),
+             "fill": round(s.fit.fill, 3)} for s in signs if s.fit is not None]
 
 
-def report_json(findings: Sequence[Finding], *, inputs: "Inputs", signs: Sequence["SignResult"]) -> bytes:
+def report_json(findings: Sequence[Finding], *, inputs: Any, signs: Sequence) -> bytes:
     ordered = sort_findings(list(findings))
     summary = {s: sum(1 for f in ordered if f.severity == s) for s in ("error", "warning", "info")}
     rules = inputs.rules
@@ -42,14 +34,14 @@ def report_json(findings: Sequence[Finding], *, inputs: "Inputs", signs: Sequenc
         "profile": str(inputs.profile.source), "brand": inputs.brand.brand.name, "signs": len(signs),
         "summary": summary, "boards": board_fits(signs),
         "rules_off": [{"id": r.id, "code": r.code, "reason": r.reason} for r in rules.disabled()],
-        "rules_changed": [{"id": r.id, "code": r.code, "params": {k: r.params[k] for k in r.overridden}}
+        "rules_changed": [{"id": r.id, "code": r.code, "params": {k: r.raw[k] for k in r.overridden}}
                           for r in rules.enabled() if r.overridden],
         "findings": [f.as_dict() for f in ordered],
     }
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def report_html(findings: Sequence[Finding], *, inputs: "Inputs", signs: Sequence["SignResult"]) -> bytes:
+def report_html(findings: Sequence[Finding], *, inputs: Any, signs: Sequence) -> bytes:
     ordered = sort_findings(list(findings))
     e = html.escape
     counts = {s: sum(1 for f in ordered if f.severity == s) for s in ("error", "warning", "info")}
@@ -82,7 +74,7 @@ brand {e(inputs.brand.brand.name)} · {len(signs)} signs</p>
         for r in off:
             parts.append(f"<tr><td>{e(r.id)}</td><td>{e(r.code)}</td><td>switched off: {e(r.reason)}</td></tr>")
         for r in changed:
-            params = ", ".join(f"{k} = {r.params[k]}" for k in r.overridden)
+            params = ", ".join(f"{k} = {r.raw[k]}" for k in r.overridden)
             parts.append(f"<tr><td>{e(r.id)}</td><td>{e(r.code)}</td><td>{e(params)}</td></tr>")
         parts.append("</table>")
     centre = [f for f in ordered if not f.sign]
@@ -98,7 +90,7 @@ brand {e(inputs.brand.brand.name)} · {len(signs)} signs</p>
         own = [f for f in ordered if f.sign == sid]
         preview = _preview(sign, own) if sign is not None and sign.sheet is not None else \
             "<p>(no preview: the sign could not be drawn)</p>"
-        title = f"{sid} · {sign.job.width_mm:g} × {sign.job.height_mm:g} mm · {sign.job.placement.location}" if sign else sid
+        title = f"{sid} · {sign.job.width_mm:g} × {sign.job.height_mm:g} mm · {say(sign.job.placement.location)}" if sign else sid
         parts.append(f'<section class="sign" id="{e(sid)}"><div class="preview">{preview}</div><div>'
                      f"<h3>{e(title)}</h3>" + "".join(_finding(f) for f in own) + "</div></section>")
     boards = board_fits(signs)
@@ -125,7 +117,7 @@ def _finding(f: Finding) -> str:
             f'<span class="key">{e(f.key)}</span><div>{e(f.message)}</div>{hint}</div>')
 
 
-def _preview(sign: "SignResult", findings: list[Finding]) -> str:
+def _preview(sign: Any, findings: list[Finding]) -> str:
     """The sign's trim as inline SVG, with each finding's box outlined on top."""
     svg = render_svg(sign.sheet, include_bleed=False).decode("utf-8")  # type: ignore[arg-type]
     svg = svg.split("?>", 1)[-1] if svg.startswith("<?xml") else svg

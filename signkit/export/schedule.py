@@ -13,9 +13,10 @@ import io
 import json
 from dataclasses import dataclass
 
-from ..plan.jobs import SignJob
+from ..model.job import SignJob
+from ..words import say
 
-COLUMNS = ("id", "type", "label", "room", "floor", "text", "width_mm", "height_mm", "material", "quantity",
+COLUMNS = ("id", "type", "label", "room", "floor", "text", "width_mm", "height_mm", "material", "quantity", "faces",
            "location", "wall", "anchor", "mount_height_mm", "offset_mm", "side", "approved", "errors", "warnings",
            "file", "sha256", "batch", "batch_page")
 
@@ -37,7 +38,7 @@ class ScheduleRow:
         return {
             "id": j.id, "type": j.kind, "label": self.label, "room": j.room or "", "floor": j.floor,
             "text": j.text, "width_mm": j.width_mm, "height_mm": j.height_mm, "material": j.material,
-            "quantity": j.quantity, "location": p.location, "wall": p.wall, "anchor": p.anchor,
+            "quantity": j.quantity, "faces": j.faces, "location": say(p.location), "wall": p.wall, "anchor": p.anchor,
             "mount_height_mm": p.height_mm, "offset_mm": round(p.offset_mm, 1), "side": p.side,
             "approved": self.approved, "errors": self.errors, "warnings": self.warnings,
             "file": self.file, "sha256": self.sha256,

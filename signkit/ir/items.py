@@ -155,8 +155,9 @@ class Group:
 
     ``clip`` (in the group's own coordinates, before its transform) hides what lies
     outside it, as a proof sheet shows each sign's trim without its bleed.
-    ``asset`` names the brand asset slot the group came from (``emblem`` …) and
-    ``placeholder`` marks stand-in artwork that must not be printed.  ``layer`` names the
+    ``asset`` names the brand asset slot the group came from (``emblem`` …), ``artwork_role``
+    what kind of official artwork it is (emblem, flag, mark, pictogram …: which rules apply)
+    and ``placeholder`` marks stand-in artwork that must not be printed.  ``layer`` names the
     role of the group's content for designers (background, artwork, text, marks).
     """
 
@@ -166,6 +167,7 @@ class Group:
     source: str = ""
     label: str | None = None
     asset: str | None = None
+    artwork_role: str = ""
     placeholder: bool = False
     clip: Rect | None = None
     box: Rect | None = None  # brand artwork: its own extent (viewBox) in the group's coordinates

@@ -1,14 +1,16 @@
 """Stage 3, compose: SignJob → Sheet.  The only stage that knows about fonts.
 
-In:  a :class:`~signkit.plan.jobs.SignJob` and the :class:`~signkit.brand.Brand`.
+In:  a :class:`~signkit.model.job.SignJob`, the :class:`~signkit.model.brand.Brand` and its
+     files as the load stage read them (templates, artwork).
 Out: a :class:`~signkit.ir.Sheet` (trim, bleed, items in mm).
 
 Steps: render the sign type's Jinja2 SVG template with the job and the brand's tokens and
 style → read the SVG into IR items (:mod:`.svgread`) → on the way, each signkit element
-becomes items: ``<sk:text>`` a fitted single line (:mod:`signkit.text.line`),
-``<sk:column>`` a vertical column spread over its frame (:mod:`signkit.text.vertical`),
-``<sk:asset>`` the brand artwork for a slot, scaled uniformly into its box, and on boards
-``<sk:flow>`` the board's text, fitted and paginated (:mod:`.flow`) into a series of sheets.
+becomes items: ``<sk:text>`` a fitted line (:mod:`signkit.text.line`), ``<sk:column>`` a
+vertical column spread over its frame (:mod:`signkit.text.vertical`), ``<sk:asset>`` the
+brand artwork for a slot, scaled uniformly into its box, ``<sk:image>`` a photo, and on
+boards ``<sk:flow>`` the panel's share of the board's text, set at the body size the plan
+chose for its wall (:mod:`.flow`).
 
 Text that does not fit, or characters the font lacks, do not stop composition: the sheet
 records what was set (``TextFit.fits``, ``.notdef`` glyphs) and the checks turn it into
@@ -18,23 +20,23 @@ findings.  Broken templates do stop it (:class:`~signkit.errors.TemplateError`).
 from __future__ import annotations
 
 import dataclasses
+import math
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from ..brand import Brand
 from ..errors import BrandError, TemplateError
-from ..frozendict import FrozenDict
-from ..plan.jobs import SignJob
+from ..families.board import Content as BoardContent
+from ..ir import IDENTITY, Glyphs, Group, Image, Item, Paint, Rect, Sheet, Size, multiply
+from ..model.brand import Brand
+from ..model.job import SignJob
 from ..text.fonts import Face, FontBook
 from ..text.line import LineSpec, set_line
 from ..text.vertical import ColumnSpec, set_column
 from ..units import parse_length_mm
 from .flow import FlowLayout, FlowStyle, fit_flow
-from ..ir import IDENTITY, Glyphs, Group, Image, Item, Paint, Rect, Sheet, Size, multiply
 from .svgread import Context, SvgReader
-from .template import render_template
+from .template import environment, render_template
 
 SIZE_TOLERANCE_MM = 0.01
 
@@ -50,40 +52,30 @@ class Page:
 
 
 def palette_paints(brand: Brand) -> dict[str, Paint]:
-    return {name: Paint(name, tuple(v / 100 for v in c.cmyk), c.rgb.upper())  # type: ignore[arg-type]
+    return {name: Paint(name, tuple(v / 100 for v in c.cmyk), c.rgb.upper(), c.spot)  # type: ignore[arg-type]
             for name, c in brand.palette.items()}
 
 
 class Composer:
-    """Composes jobs for one brand; keeps fonts and parsed assets between jobs."""
+    """Composes jobs for one brand; keeps fonts, parsed artwork and board layouts between jobs."""
 
-    def __init__(self, brand: Brand):
+    def __init__(self, brand: Brand, files):
         self.brand = brand
         self.paints = palette_paints(brand)
         self.fonts = FontBook(brand.font_paths)
+        self.env = environment(files.templates)
+        self._asset_sources: dict[str, str] = files.assets
         self._assets: dict[tuple[str, str], tuple[Size, tuple[float, ...], tuple[Item, ...]]] = {}
+        self._flows: dict[tuple[str, float], FlowLayout] = {}
 
-    def compose_series(self, job: SignJob) -> list[tuple[SignJob, Sheet]]:
-        """The job's sheet, or for a board the sheets of its series, each with its own job."""
-        if job.data.get("board") is None:
-            return [(job, self.compose(job))]
-        layout = self.fit_board(job)
-        count = len(layout.pages)
-        out = []
-        for n, flow_page in enumerate(layout.pages, start=1):
-            page_job = dataclasses.replace(job, id=job.id if count == 1 else f"{job.id}-{n}",
-                                           data=FrozenDict({**job.data, "series": (n, count)}))
-            page = Page(n, count, n > 1, layout.char_height_mm)
-            sheet = self.compose(page_job, page=page, flow=lambda el, ctx, items=flow_page.items: Group(
-                ctx.id, items, source=job.data["file"]))
-            meta = sheet.meta + (("series", f"{n}/{count}"), ("body_char_height_mm", f"{layout.char_height_mm:g}"),
-                                 ("body_size_mm", f"{layout.size_mm:.2f}"), ("fill", f"{flow_page.fill:.3f}"))
-            out.append((page_job, dataclasses.replace(sheet, meta=meta)))
-        return out
-
-    def fit_board(self, job: SignJob) -> FlowLayout:
-        """Fit a board's text into the flow frame its template declares (``body_cap_mm`` in the
-        job's data lowers the largest body size, for boards that share a wall)."""
+    # -- boards --------------------------------------------------------------------------
+    def fit_board(self, job: SignJob, *, largest_mm: float | None = None, exact_mm: float | None = None) -> FlowLayout:
+        """Fit a board's text into the flow frame its template declares: the largest body
+        size up to ``largest_mm`` (the brand's maximum by default) at which it takes the fewest
+        panels, or exactly ``exact_mm``."""
+        key = (job.source, exact_mm if exact_mm is not None else -(largest_mm or 0.0))
+        if key in self._flows:
+            return self._flows[key]
         measured: list[tuple[Rect, FlowStyle]] = []
 
         def measure(el: ET.Element, ctx: Context) -> None:
@@ -94,43 +86,38 @@ class Composer:
             raise TemplateError.at(self.brand.signs[job.kind].template, f"a board template needs exactly one "
                                    f"<sk:flow>, found {len(measured)}")
         frame, style = measured[0]
-        cap = job.data.get("body_cap_mm")
-        if cap is not None and style.min_char_mm <= cap < style.max_char_mm:
-            style = dataclasses.replace(style, max_char_mm=cap)
-        return fit_flow(job.data["board"].blocks, frame, style, id_prefix=job.id, source=job.data["file"])
+        if exact_mm is not None:
+            style = dataclasses.replace(style, min_char_mm=exact_mm, max_char_mm=exact_mm)
+        elif largest_mm is not None and style.min_char_mm <= largest_mm < style.max_char_mm:
+            style = dataclasses.replace(style, max_char_mm=largest_mm)
+        content: BoardContent = job.content
+        layout = fit_flow(content.text.blocks, frame, style, id_prefix=content.series_id, source=content.file)
+        self._flows[key] = layout
+        self._flows.setdefault((job.source, layout.char_height_mm), layout)  # the same text at that exact size
+        return layout
 
-    def harmonise_boards(self, jobs: tuple[SignJob, ...]) -> tuple[SignJob, ...]:
-        """Boards that hang on one wall share one body size, the smallest that each fits one
-        board at, as a designer sets a row of boards; a board that needs a series keeps its own."""
-        walls: dict[str, list[tuple[int, float]]] = {}
-        for i, job in enumerate(jobs):
-            sign = self.brand.signs.get(job.kind)
-            if job.data.get("board") is None or sign is None or not sign.tokens.get("harmonise_on_wall", False):
-                continue
-            layout = self.fit_board(job)
-            if len(layout.pages) == 1:
-                walls.setdefault(job.placement.wall, []).append((i, layout.char_height_mm))
-        out = list(jobs)
-        for members in walls.values():
-            cap = min(size for _, size in members)
-            for i, _ in members:
-                out[i] = dataclasses.replace(out[i], data=FrozenDict({**out[i].data, "body_cap_mm": cap}))
-        return tuple(out)
-
-    def compose(self, job: SignJob, *, page: Page = Page(), flow=None) -> Sheet:
-        """One sheet.  ``flow`` handles the template's ``<sk:flow>`` (boards only)."""
+    def compose(self, job: SignJob, *, page: Page | None = None, flow=None) -> Sheet:
+        """One sheet.  Board panels take their share of the text at the body size the plan chose;
+        ``flow`` replaces that (the measuring pass of :meth:`fit_board`)."""
         sign = self.brand.signs[job.kind]
         if job.style not in sign.styles:
             raise BrandError.at(f"brand.toml: signs.{job.kind}.styles", f"no style '{job.style}' for {job.id}",
                                 f"styles defined: {', '.join(sign.styles) or 'none'}")
+        content = job.content
+        if page is None and flow is None and isinstance(content, BoardContent):
+            layout = self.fit_board(job, exact_mm=content.body_char_mm)
+            items = layout.pages[content.panel - 1].items if content.panel <= len(layout.pages) else ()
+            page = Page(content.panel, content.panels, content.panel > 1, layout.char_height_mm)
+            flow = lambda el, ctx: Group(ctx.id, items, source=content.file)  # noqa: E731
+        page = page or Page()
         bleed = self.brand.output.bleed_mm
         context: dict[str, Any] = {
-            "sign": job, "t": sign.tokens, "style": sign.styles[job.style],
+            "sign": job, "t": sign.tokens, "v": sign.vars, "style": sign.styles[job.style],
             "w": job.width_mm, "h": job.height_mm, "bleed": bleed, "page": page,
         }
         where = f"{sign.template} ({job.id})"
-        svg = render_template(self.brand.template_dirs, sign.template, context)
-        reader = SvgReader(palette=self.paints, where=where, id_prefix=job.id,
+        svg = render_template(self.env, sign.template, context)
+        reader = SvgReader(palette=self.paints, ink=self.brand.roles.ink, where=where, id_prefix=job.id,
                            handlers={"text": self._text, "column": self._column, "asset": self._asset,
                                      "flow": flow or self._no_flow,
                                      "image": lambda el, ctx: self._image(el, ctx, job)})
@@ -142,9 +129,35 @@ class Composer:
                                    'write width="{{ w }}" height="{{ h }}" on the root <svg>')
         if view != IDENTITY:
             items = (Group(f"{job.id}-view", items, view, source=where),)
-        return Sheet(job.id, Size(job.width_mm, job.height_mm), bleed, items, title=job.text,
-                     meta=(("kind", job.kind), ("style", job.style), ("source", job.source)),
-                     folds_mm=sign.folds_mm)
+        return Sheet(job.id, Size(job.width_mm, job.height_mm), bleed, items, title=job.text, folds_mm=sign.folds_mm)
+
+    def proof_marked(self, sheet: Sheet, reasons: list[str]) -> Sheet:
+        """The sheet with a light 样稿 · 未经批准不得印制 mark across its artwork, inside the
+        trim, for the PDF of a sign not approved for print (whatever a RIP places by, the mark
+        is there), and the reasons in small type under it."""
+        w, h = sheet.trim.width_mm, sheet.trim.height_mm
+        angle = math.atan2(h, w)
+        c, s_ = math.cos(angle), math.sin(angle)
+        band = min(w, h) * 0.22
+        # the longest line whose rotated box (length × band) stays inside 90 % of the trim
+        length = min((0.9 * w - band * s_) / c, (0.9 * h - band * c) / s_)
+        if length <= band:
+            band, length = min(w, h) * 0.1, math.hypot(w, h) * 0.5
+        face = self.fonts.face(self.brand.roles.label_font)
+        paint = self.paints[self.brand.roles.proof_mark]
+        main = set_line(face, "样稿 · 未经批准不得印制", LineSpec(
+            frame=Rect(-length / 2, -band / 2, length, band), min_char_height_mm=0.5, max_char_height_mm=band * 0.8))
+        items: list[Item] = [Glyphs(f"{sheet.id}-proof-mark", face, main.size_mm, main.glyphs, paint,
+                                    "样稿 · 未经批准不得印制", source="proof mark", fit=None)]
+        if reasons:
+            text = "PROOF · " + " · ".join(reasons)
+            small = set_line(face, text, LineSpec(frame=Rect(-length / 2, band / 2, length, band * 0.3),
+                                                  min_char_height_mm=0.3, max_char_height_mm=band * 0.2))
+            items.append(Glyphs(f"{sheet.id}-proof-reasons", face, small.size_mm, small.glyphs, paint, text,
+                                source="proof mark", fit=None))
+        mark = Group(f"{sheet.id}-proof", tuple(items), (c, -s_, s_, c, w / 2, h / 2), source="proof mark",
+                     clip=None, layer="marks")
+        return dataclasses.replace(sheet, items=sheet.items + (mark,), title=f"样稿 PROOF: {sheet.title}")
 
     # -- signkit elements ----------------------------------------------------------------
     def _text(self, el: ET.Element, ctx: Context) -> Item:
@@ -182,20 +195,6 @@ class Composer:
         frame = Rect(*(_num(el, a, ctx) for a in ("x", "y", "width", "height")))
         return self.fonts.face(role), frame, " ".join((el.text or "").split())
 
-    def proof_marked(self, sheet: Sheet, reasons: list[str]) -> Sheet:
-        """The sheet with a 样稿/PROOF note above its trim, outside the bleed, for a sign not
-        approved for print (the print PDF then says so on the sheet itself)."""
-        out = self.brand.output
-        top = -(sheet.bleed_mm + out.mark_offset_mm + out.mark_length_mm)
-        height = out.mark_offset_mm + out.mark_length_mm - 1.0
-        text = "样稿 PROOF · 未经批准不得印制 not approved for print · " + ", ".join(reasons)
-        frame = Rect(out.mark_length_mm + 2.0, top + 0.5, max(sheet.trim.width_mm - 2 * out.mark_length_mm - 4, 20), height)
-        face = self.fonts.face("hei")
-        line = set_line(face, text, LineSpec(frame=frame, min_char_height_mm=1.0, max_char_height_mm=3.0, align="left"))
-        mark = Glyphs(f"{sheet.id}-proof-mark", face, line.size_mm, line.glyphs, self.paints["party-red"], text,
-                      source="proof mark", fit=line.fit)
-        return dataclasses.replace(sheet, slug=sheet.slug + (mark,))
-
     def _flow_spec(self, el: ET.Element, ctx: Context) -> tuple[Rect, FlowStyle]:
         """``<sk:flow>``: the body frame of a board and how its text is set there."""
         face, frame, _ = self._frame(el, ctx)
@@ -229,7 +228,7 @@ class Composer:
 
     def _image(self, el: ET.Element, ctx: Context, job: SignJob) -> Item:
         """``<sk:image index x y width height>``: the job's photo ``index``, whole, centred in the box."""
-        images = job.data.get("images", ())
+        images = getattr(job.content, "photos", ())
         index = int(_num(el, "index", ctx))
         if not 0 <= index < len(images):
             raise _element_error(el, ctx, f"image {index} does not exist: the sign has {len(images)}")
@@ -259,19 +258,19 @@ class Composer:
         transform = multiply((scale, 0.0, 0.0, scale, dx, dy), view)  # type: ignore[arg-type]
         asset = self.brand.assets[name]
         return Group(ctx.id, items, transform, source=f"brand.assets.{name}", label=asset.note or name,
-                     asset=name, placeholder=asset.placeholder,
-                     box=_view_box(size, view))
+                     asset=name, artwork_role=asset.role, placeholder=asset.placeholder,
+                     box=_view_box(size, view), layer="artwork")
 
     def _load_asset(self, name: str, current: Paint | None) -> tuple[Size, tuple[float, ...], tuple[Item, ...]]:
         """The asset's items, parsed once per colour its ``currentColor`` takes."""
         key = (name, current.name if current else "")
         if key not in self._assets:
-            path: Path = self.brand.asset_paths[name]
-            reader = SvgReader(palette=self.paints, where=str(path), hex_palette=True, id_prefix=name,
-                               handlers={"text": self._text}, current=current)
-            size, view, items = reader.read(path.read_text(encoding="utf-8"))
+            where = self.brand.assets[name].file
+            reader = SvgReader(palette=self.paints, ink=self.brand.roles.ink, where=where, hex_palette=True,
+                               id_prefix=name, handlers={"text": self._text}, current=current)
+            size, view, items = reader.read(self._asset_sources[name])
             if size is None:
-                raise BrandError.at(str(path), "the asset's <svg> has no size", "give it a viewBox")
+                raise BrandError.at(where, "the asset's <svg> has no size", "give it a viewBox")
             self._assets[key] = (size, view, items)
         return self._assets[key]
 

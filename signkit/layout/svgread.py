@@ -73,9 +73,11 @@ Handler = Callable[[ET.Element, Context], Item | None]
 
 
 class SvgReader:
-    def __init__(self, *, palette: Mapping[str, Paint], where: str, handlers: Mapping[str, Handler] | None = None,
-                 hex_palette: bool = False, id_prefix: str = "", current: Paint | None = None):
+    def __init__(self, *, palette: Mapping[str, Paint], ink: str, where: str,
+                 handlers: Mapping[str, Handler] | None = None, hex_palette: bool = False, id_prefix: str = "",
+                 current: Paint | None = None):
         self.palette = palette
+        self.ink = ink  # the palette colour an element without a fill is painted in (SVG's default black)
         self.current = current  # what ``currentColor`` means (brand artwork drawn in the text colour)
         self.where = where
         self.handlers = handlers or {}
@@ -105,8 +107,7 @@ class SvgReader:
                 size = Size(vw, vh)
             sx, sy = size.width_mm / vw, size.height_mm / vh
             view = (sx, 0.0, 0.0, sy, -vx * sx, -vy * sy)
-        black = self.palette.get("black")
-        style = Style(fill=black, stroke=None, stroke_width=0.0)
+        style = Style(fill=self.palette.get(self.ink), stroke=None, stroke_width=0.0)
         items = self.children(root, style, self.id_prefix or "sheet")
         return size, view, items
 

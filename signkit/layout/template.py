@@ -1,7 +1,8 @@
 """Template rendering: a sign type's Jinja2 SVG template + job + brand → SVG text.
 
-In:  the template name (``door-plate.svg.j2``), searched in the brand's ``templates/``
-     first, then signkit's bundled ``templates/``; a context of the job and brand tokens.
+In:  the brand's templates as the load stage read them (file name → source: the brand's
+     own first, then signkit's bundled ones), a template name and a context of the job and
+     the brand's tokens.
 Out: SVG source for :mod:`signkit.layout.svgread`.
 
 Templates run in a Jinja2 sandbox (no attribute access to internals, no file access) with
@@ -11,8 +12,6 @@ Undefined variables are errors, not empty strings.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -21,10 +20,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from ..errors import TemplateError
 
 
-@lru_cache(maxsize=16)
-def environment(template_dirs: tuple[Path, ...]) -> jinja2.Environment:
+def environment(templates: dict[str, str]) -> jinja2.Environment:
     env = ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        loader=jinja2.DictLoader(dict(templates)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -41,12 +39,11 @@ def _mm(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def render_template(template_dirs: tuple[Path, ...], name: str, context: dict[str, Any]) -> str:
-    env = environment(template_dirs)
+def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     try:
         template = env.get_template(name)
     except jinja2.TemplateNotFound:
-        raise TemplateError.at(name, "template not found", f"looked in {', '.join(map(str, template_dirs))}")
+        raise TemplateError.at(name, "template not found", "templates: " + ", ".join(sorted(env.list_templates())))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError.at(f"{exc.filename or name}:{exc.lineno}", f"template syntax error: {exc.message}",
                                "Jinja2 syntax: {{ value }}, {% if … %}…{% endif %}")

@@ -1,32 +1,40 @@
-"""Stage 2, plan: Profile + Brand → the sign jobs a centre needs, each with its placement.
+"""Stage 2, plan: the centre as a whole → every sign it needs, each with its place.
 
-In:  :class:`~signkit.profile.Profile`, :class:`~signkit.brand.Brand`.
-Out: a tuple of :class:`~signkit.plan.jobs.SignJob` in schedule order (outside in: facade,
-plaques, directories, door plates, zones, windows, desks, boards, the showcase).  Each sign family has one planner
-in :data:`PLANNERS`; a new family is one more entry.  A family whose type the brand does not
-define is not planned.
+In:  :class:`~signkit.load.Inputs` and a :class:`~signkit.layout.compose.Composer` (boards
+     are measured to decide their series).
+Out: :class:`Plan`: the jobs of every sign of the centre in schedule order (outside in),
+     after the wall-level decisions (:mod:`.walls`): board texts split into panels, one body
+     size per wall, every panel given its own place on the wall.  Selections such as
+     ``--only`` are made after this, so a partial run draws exactly what the full run draws.
 """
 
 from __future__ import annotations
 
-from ..brand import Brand
-from ..profile import Profile
-from .boards import plan_boards
-from .directories import plan_directories
-from .entrance import plan_facade, plan_plaques
-from .jobs import Placement, SignJob, Text
-from .rooms import plan_door_plates, plan_zone_signs
-from .service import plan_service_windows
+from dataclasses import dataclass
 
-PLANNERS = (plan_facade, plan_plaques, plan_directories, plan_door_plates, plan_zone_signs, plan_service_windows,
-            plan_boards)
+from ..families import FAMILIES, PlanInput
+from ..model.job import Location, Placement, SignJob, Text
+from .walls import settle_boards
 
 
-def plan_signs(profile: Profile, brand: Brand) -> tuple[SignJob, ...]:
-    jobs: list[SignJob] = []
-    for planner in PLANNERS:
-        jobs.extend(planner(profile, brand))
-    return tuple(jobs)
+@dataclass(frozen=True, slots=True)
+class Plan:
+    jobs: tuple[SignJob, ...]
+
+    def kinds(self) -> list[str]:
+        return list(dict.fromkeys(j.kind for j in self.jobs))
 
 
-__all__ = ["plan_signs", "Placement", "SignJob", "Text", "PLANNERS"]
+def plan_jobs(inputs) -> tuple[SignJob, ...]:
+    """Every family's jobs as its planner decides them, before wall-level decisions."""
+    inp = PlanInput(inputs.profile, inputs.brand, inputs.content)
+    return tuple(job for kind, family in FAMILIES.items() if kind in inputs.brand.signs for job in family.plan(inp))
+
+
+def plan_centre(inputs, composer) -> Plan:
+    jobs = plan_jobs(inputs)
+    jobs = settle_boards(jobs, composer=composer, brand=inputs.brand, rules=inputs.rules)
+    return Plan(jobs)
+
+
+__all__ = ["Location", "Placement", "Plan", "SignJob", "Text", "plan_centre", "plan_jobs"]

@@ -1,46 +1,54 @@
 """PDF backend: Sheets → print-ready PDF bytes (one page per sheet).  The only importer of reportlab.
 
-In:  :class:`~signkit.ir.Sheet` objects and :class:`PdfOptions` (crop marks,
-     PDF/X output condition, an optional proof mark).
+In:  :class:`~signkit.ir.Sheet` objects and :class:`PdfOptions` (crop marks, the PDF/X output
+     condition, or none for a proof).
 Out: PDF bytes meeting the print contract (DESIGN.md §6):
 
 - page = trim + bleed (+ room for crop marks); TrimBox and BleedBox on every page;
-- DeviceCMYK only: every colour is written as the palette's exact ``k``/``K`` values;
-  crop marks in the registration colour (``/Separation /All``); no RGB, no transparency;
+- DeviceCMYK only: every colour is written as the palette's exact ``k``/``K`` values; spot
+  colours (a palette entry with ``spot``, e.g. CutContour, White) and the crop marks'
+  registration colour as Separation colour spaces; no RGB, no transparency;
 - text as outlines: each distinct glyph is one Form XObject in font units, placed with
   ``q s 0 0 -s x y cm /G Do Q``; no fonts in the file;
-- identified as PDF/X-1a:2001 (Info keys and an OutputIntent naming the printing
-  condition), PDF 1.3, byte-identical across runs (``invariant=1``, fixed dates).
+- identified as PDF/X-1a:2001 (Info keys and an OutputIntent naming the printing condition,
+  with the CMYK profile embedded when the brand gives one) only when the options carry a
+  PDF/X condition: a proof is a plain PDF 1.3 whose Title says so;
+- byte-identical across runs, whatever the clock or ``SOURCE_DATE_EPOCH``: fixed dates, and
+  a trailer ``/ID`` that is a hash of what the file draws (different artwork, different ID).
 
-Speed (PRINT-NOTES: "reportlab spends most of a board's time serialising per-glyph
-objects"): glyph forms are compressed once per process and their finished bytes reused
-by every later document (:class:`_PreformattedStream`); content streams are assembled
-from cached operator strings.  The artwork is drawn in millimetres, y down, under one
-``cm`` that maps the trim's top-left corner to its place on the page.
+The document is built with reportlab's public document model (:mod:`reportlab.pdfbase.pdfdoc`:
+``PDFDocument``, ``PDFPage``, ``PDFStream``, ``PDFInfo``, ``PDFCatalog``, forms added with
+``addForm``) rather than the Canvas, whose drawing calls would cost a Python call per glyph
+and which has no public way to add OutputIntents or PDF/X keys.  Speed (PRINT-NOTES): glyph
+forms are compressed once per process and their finished bytes reused by every later
+document (:class:`_Preformatted`); the artwork is written as operators in millimetres under
+one ``cm`` that maps the trim's top-left corner to its place on the page.
 """
 
 from __future__ import annotations
 
-import io
+import hashlib
 import zlib
 from dataclasses import dataclass
 from typing import assert_never
 
-from fontTools.pens.basePen import BasePen
-from reportlab import rl_config
-from reportlab.lib.colors import CMYKColorSep
-from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfbase import pdfdoc
 
-from ..brand.model import PdfX
 from ..ir import Glyphs, Group, Image, Item, Paint, Shape, Sheet
-from ..text.fonts import Face
 from ..units import PT_PER_MM
 
-rl_config.useA85 = 0  # ASCII85 makes path-heavy pages 25 % larger (PRINT-NOTES)
 FIXED_DATE = "D:20000101000000Z"
-_NO_FONT = "SignkitNoFont"
+REGISTRATION = "All"  # the Separation that prints on every plate: crop and fold marks
+
+
+@dataclass(frozen=True, slots=True)
+class PdfX:
+    """The printing condition a print file names (PDF/X-1a:2001)."""
+
+    output_condition_identifier: str
+    output_condition: str
+    registry_name: str = "http://www.color.org"
+    icc_profile: bytes | None = None  # embedded when the condition is not in the ICC registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,145 +57,186 @@ class PdfOptions:
     mark_offset_mm: float = 2.0
     mark_length_mm: float = 5.0
     mark_width_mm: float = 0.1
-    pdfx: PdfX = PdfX()
+    pdfx: PdfX | None = None  # None: not identified as PDF/X (proofs, the contact sheet, elevations)
     title: str = ""
-    proof_label: str = ""  # non-empty: a 样稿/PROOF note in the slug, outside the trim
 
 
 def render_pdf(sheets: tuple[Sheet, ...] | list[Sheet], *, options: PdfOptions = PdfOptions()) -> bytes:
-    buf = io.BytesIO()
-    canvas = Canvas(buf, invariant=1, pdfVersion=(1, 3), initialFontName=_initial_font(), pageCompression=1)
-    _identify(canvas, options, title=options.title or (sheets[0].title if sheets else ""))
+    doc = pdfdoc.PDFDocument(invariant=1, pdfVersion=(1, 3), compression=1)
+    catalog = _Catalog()
+    catalog.Pages = doc.Pages
+    doc.Catalog = catalog
+    identity = hashlib.sha256()
+    forms: dict[str, bytes] = {}
     for sheet in sheets:
-        _draw_page(canvas, sheet, options)
-    canvas.save()
-    return buf.getvalue()
+        content, used, spaces = _page_content(sheet, options, forms)
+        identity.update(content.encode("ascii"))
+        _add_page(doc, sheet, options, content, used, spaces)
+    for name in sorted(forms):
+        identity.update(name.encode("ascii"))
+        doc.addForm(name, _Preformatted(forms[name]))
+    title = options.title or (sheets[0].title if sheets else "")
+    identity.update(title.encode("utf-8"))
+    doc.info = _Info(title, options.pdfx)
+    if options.pdfx is not None:
+        catalog.OutputIntents = _output_intents(options.pdfx)
+        identity.update(repr(options.pdfx).encode("utf-8"))
+    doc.signature = hashlib.md5(identity.digest(), usedforsecurity=False)  # the trailer /ID
+    return doc.format()
 
 
 # -- document level ---------------------------------------------------------------------
 
-def _initial_font() -> str:
-    """reportlab writes ``BT /F1 12 Tf ET`` with a non-embedded Helvetica in every page
-    preamble unless the initial font is a dynamic one; a registered-but-unused TTF is
-    never written to the file, so ``pdffonts`` lists nothing (PRINT-NOTES)."""
-    if _NO_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(_NO_FONT, "Vera.ttf"))
-    return _NO_FONT
+class _Catalog(pdfdoc.PDFCatalog):
+    """The document catalog, with OutputIntents (a PDF 1.4 key that PDF/X requires) among
+    the keys it writes."""
+
+    __NoDefault__ = pdfdoc.PDFCatalog.__NoDefault__ + ["OutputIntents"]
+    __Refs__ = pdfdoc.PDFCatalog.__Refs__
+    __Defaults__ = {"Type": pdfdoc.PDFName("Catalog")}
 
 
-class _PdfXInfo(pdfdoc.PDFInfo):
-    """The Info dictionary with the PDF/X keys and fixed dates."""
+class _Info(pdfdoc.PDFInfo):
+    """The Info dictionary: fixed dates, and the PDF/X keys when the file claims PDF/X."""
 
-    def __init__(self, title: str, pdfx: PdfX):
+    def __init__(self, title: str, pdfx: PdfX | None):
         super().__init__()
         self.title, self.pdfx = title, pdfx
 
+    def digest(self, md5object):  # the /ID comes from the artwork (render_pdf), not from the Info
+        return None
+
     def format(self, document):
         s = pdfdoc.PDFString
-        version = self.pdfx.version.split(":")[0].replace("X-1a", "X-1")  # "PDF/X-1:2001"
-        return pdfdoc.PDFDictionary({
-            "Title": s(self.title), "Creator": s("signkit"), "Producer": s("signkit (reportlab)"),
-            "CreationDate": s(FIXED_DATE), "ModDate": s(FIXED_DATE), "Trapped": pdfdoc.PDFName("False"),
-            "GTS_PDFXVersion": s(version + ":" + self.pdfx.version.split(":")[1]),
-            "GTS_PDFXConformance": s(self.pdfx.version),
-        }).format(document)
+        entries = {"Title": s(self.title), "Creator": s("signkit"), "Producer": s("signkit (reportlab)"),
+                   "CreationDate": s(FIXED_DATE), "ModDate": s(FIXED_DATE)}
+        if self.pdfx is not None:
+            entries.update({"Trapped": pdfdoc.PDFName("False"), "GTS_PDFXVersion": s("PDF/X-1:2001"),
+                            "GTS_PDFXConformance": s("PDF/X-1a:2001")})
+        return pdfdoc.PDFDictionary(entries).format(document)
 
 
-def _identify(canvas: Canvas, options: PdfOptions, *, title: str) -> None:
-    pdfx = options.pdfx
-    canvas._doc.info = _PdfXInfo(title, pdfx)  # reportlab has no public hook for Info keys
+def _output_intents(pdfx: PdfX) -> pdfdoc.PDFArray:
     s = pdfdoc.PDFString
-    catalog = canvas._doc.Catalog
-    # the catalog writes only the keys it knows; OutputIntents (PDF 1.4 name, required by PDF/X) is added
-    catalog.__NoDefault__ = [*pdfdoc.PDFCatalog.__NoDefault__, "OutputIntents"]
-    canvas.setCatalogEntry("OutputIntents", [pdfdoc.PDFDictionary({
-        "Type": pdfdoc.PDFName("OutputIntent"), "S": pdfdoc.PDFName("GTS_PDFX"),
-        "OutputConditionIdentifier": s(pdfx.output_condition_identifier),
-        "OutputCondition": s(pdfx.output_condition), "Info": s(pdfx.output_condition),
-        "RegistryName": s(pdfx.registry_name)})])
+    intent = {"Type": pdfdoc.PDFName("OutputIntent"), "S": pdfdoc.PDFName("GTS_PDFX"),
+              "OutputConditionIdentifier": s(pdfx.output_condition_identifier),
+              "OutputCondition": s(pdfx.output_condition), "Info": s(pdfx.output_condition),
+              "RegistryName": s(pdfx.registry_name)}
+    if pdfx.icc_profile is not None:
+        profile = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"N": 4}), pdfx.icc_profile, filters=[pdfdoc.PDFZCompress])
+        intent["DestOutputProfile"] = profile
+    return pdfdoc.PDFArray([pdfdoc.PDFDictionary(intent)])
 
 
 # -- page level -------------------------------------------------------------------------
 
-def _draw_page(canvas: Canvas, sheet: Sheet, options: PdfOptions) -> None:
+def _margin(sheet: Sheet, options: PdfOptions) -> float:
+    return sheet.bleed_mm + (options.mark_offset_mm + options.mark_length_mm if options.crop_marks else 0.0)
+
+
+def _page_content(sheet: Sheet, options: PdfOptions, forms: dict[str, bytes]) -> tuple[str, list[str], dict]:
     w, h, b = sheet.trim.width_mm, sheet.trim.height_mm, sheet.bleed_mm
-    slug_room = options.crop_marks or bool(sheet.slug)  # marks and slug notes live outside the bleed
-    margin = b + (options.mark_offset_mm + options.mark_length_mm if slug_room else 0.0)
-    page_w, page_h = (w + 2 * margin) * PT_PER_MM, (h + 2 * margin) * PT_PER_MM
-    canvas.setPageSize((page_w, page_h))
+    margin = _margin(sheet, options)
     k = PT_PER_MM
-    canvas.setTrimBox((margin * k, margin * k, (margin + w) * k, (margin + h) * k))
-    canvas.setBleedBox(((margin - b) * k, (margin - b) * k, (margin + w + b) * k, (margin + h + b) * k))
+    page_h = (h + 2 * margin) * k
     out: list[str] = []
+    used: list[str] = []
+    spaces: dict[str, Paint | None] = {}  # colour-space resource name → spot paint (None: registration)
     # clip the artwork to the bleed, then draw in mm, y down, origin at the trim's top-left
     out.append(f"q {_n((margin - b) * k)} {_n((margin - b) * k)} {_n((w + 2 * b) * k)} {_n((h + 2 * b) * k)} re W n")
     out.append(f"{k:.6f} 0 0 {-k:.6f} {_n(margin * k)} {_n(page_h - margin * k)} cm")
-    forms: dict[str, bytes] = {}
-    _draw_items(sheet.items, out, forms)
+    _draw_items(sheet.items, out, forms, used, spaces)
     out.append("Q")
-    if sheet.slug:  # outside the trim and the bleed, in the same mm coordinates, not clipped
-        out.append(f"q {k:.6f} 0 0 {-k:.6f} {_n(margin * k)} {_n(page_h - margin * k)} cm")
-        _draw_items(sheet.slug, out, forms)
-        out.append("Q")
-    for name, data in forms.items():
-        if not canvas._doc.hasForm(name):
-            canvas._doc.addForm(name, _PreformattedStream(data))  # no public API takes a prebuilt form
-    canvas.addLiteral("\n".join(out))
-    for name in forms:
-        canvas._formsinuse.append(name)  # page resources list the forms drawn above
     if options.crop_marks:
-        _crop_marks(canvas, margin, w, h, b, options)
-        _fold_marks(canvas, margin, w, h, b, sheet.folds_mm, options)
-    canvas.showPage()
+        spaces["CSreg"] = None
+        out.extend(_crop_marks(margin, w, h, b, options, page_h))
+        out.extend(_fold_marks(margin, w, h, b, sheet.folds_mm, options, page_h))
+    return "\n".join(out) + "\n", used, spaces
 
 
-def _draw_items(items: tuple[Item, ...], out: list[str], forms: dict[str, bytes]) -> None:
+def _add_page(doc: pdfdoc.PDFDocument, sheet: Sheet, options: PdfOptions, content: str, used: list[str],
+              spaces: dict) -> None:
+    w, h, b = sheet.trim.width_mm, sheet.trim.height_mm, sheet.bleed_mm
+    margin = _margin(sheet, options)
+    k = PT_PER_MM
+    page = pdfdoc.PDFPage()
+    page.MediaBox = _box(0, 0, (w + 2 * margin) * k, (h + 2 * margin) * k)
+    page.TrimBox = _box(margin * k, margin * k, (margin + w) * k, (margin + h) * k)
+    page.BleedBox = _box((margin - b) * k, (margin - b) * k, (margin + w + b) * k, (margin + h + b) * k)
+    page.Contents = pdfdoc.PDFStream(content=content, filters=[pdfdoc.PDFZCompress])
+    resources = pdfdoc.PDFResourceDictionary()
+    resources.ProcSet = [pdfdoc.PDFName("PDF")]
+    if used:
+        resources.XObject = doc.xobjDict(sorted(set(used)))
+    for name, paint in sorted(spaces.items()):
+        resources.ColorSpace[name] = _separation(paint)
+    page.Resources = resources
+    doc.addPage(page)
+
+
+def _box(x0: float, y0: float, x1: float, y1: float) -> pdfdoc.PDFArray:
+    return pdfdoc.PDFArray([float(_n(v)) for v in (x0, y0, x1, y1)])
+
+
+def _separation(paint: Paint | None) -> pdfdoc.PDFArray:
+    """``[/Separation /Name /DeviceCMYK f]``: a spot colour with its CMYK alternate (the
+    registration colour prints 100 % on every plate)."""
+    name, alternate = (REGISTRATION, (1.0, 1.0, 1.0, 1.0)) if paint is None else (paint.spot, paint.cmyk)
+    tint = pdfdoc.PDFDictionary({"FunctionType": 2, "Domain": pdfdoc.PDFArray([0, 1]), "N": 1,
+                                 "C0": pdfdoc.PDFArray([0, 0, 0, 0]),
+                                 "C1": pdfdoc.PDFArray([float(f"{v:.4g}") for v in alternate])})
+    return pdfdoc.PDFArray([pdfdoc.PDFName("Separation"), pdfdoc.PDFName(name), pdfdoc.PDFName("DeviceCMYK"), tint])
+
+
+def _draw_items(items: tuple[Item, ...], out: list[str], forms: dict[str, bytes], used: list[str],
+                spaces: dict) -> None:
     for item in items:
         match item:
             case Shape():
-                _draw_shape(item, out)
+                _draw_shape(item, out, spaces)
             case Glyphs():
-                _draw_glyphs(item, out, forms)
+                _draw_glyphs(item, out, forms, used, spaces)
             case Image():
-                _draw_image(item, out, forms)
+                _draw_image(item, out, forms, used)
             case Group():
-                _draw_group(item, out, forms)
+                _draw_group(item, out, forms, used, spaces)
             case _:
                 assert_never(item)
 
 
-def _draw_shape(shape: Shape, out: list[str]) -> None:
+def _draw_shape(shape: Shape, out: list[str], spaces: dict) -> None:
     if shape.fill is None and shape.stroke is None:
         return
-    ops = [_path_ops(shape.path)]
     if shape.fill is not None:
-        out.append(_cmyk(shape.fill, "k"))
+        out.append(_colour(shape.fill, fill=True, spaces=spaces))
     if shape.stroke is not None:
-        out.append(_cmyk(shape.stroke, "K"))
+        out.append(_colour(shape.stroke, fill=False, spaces=spaces))
         out.append(f"{_n(shape.stroke_width_mm)} w")
     paint = "B" if shape.fill is not None and shape.stroke is not None else ("f" if shape.fill is not None else "S")
     if shape.even_odd and shape.fill is not None:
         paint += "*"
-    out.append(ops[0] + " " + paint)
+    out.append(_path_ops(shape.path) + " " + paint)
 
 
-def _draw_glyphs(run: Glyphs, out: list[str], forms: dict[str, bytes]) -> None:
-    out.append(_cmyk(run.fill, "k"))
+def _draw_glyphs(run: Glyphs, out: list[str], forms: dict[str, bytes], used: list[str], spaces: dict) -> None:
+    out.append(_colour(run.fill, fill=True, spaces=spaces))
     s = run.scale
     face = run.face
     for g in run.glyphs:
         name = f"{face.role}-{g.gid}"
         if name not in forms:
             forms[name] = _glyph_form(face, g.gid)
+        used.append(name)
         out.append(f"q {s:.6g} 0 0 {-s:.6g} {_n(g.x)} {_n(g.y)} cm /FormXob.{name} Do Q")
 
 
-def _draw_image(image: Image, out: list[str], forms: dict[str, bytes]) -> None:
+def _draw_image(image: Image, out: list[str], forms: dict[str, bytes], used: list[str]) -> None:
     """A CMYK JPEG passed through as a DCT-encoded Image XObject (never recompressed)."""
-    if not image.printable:  # the build never sends such a sheet to print (IMAGE_COLOUR)
+    if not image.printable:  # make never sends such a sheet to print, and proofs show a stand-in
         raise ValueError(f"{image.raster.name}: only CMYK JPEG can go into a print PDF")
     name = f"img-{image.id}"
     forms[name] = _image_xobject(image)
+    used.append(name)
     r = image.box
     # image space is the unit square, y up: scale to the box and flip into our y-down mm
     out.append(f"q {_n(r.width)} 0 0 {_n(-r.height)} {_n(r.x)} {_n(r.bottom)} cm /FormXob.{name} Do Q")
@@ -195,30 +244,27 @@ def _draw_image(image: Image, out: list[str], forms: dict[str, bytes]) -> None:
 
 def _image_xobject(image: Image) -> bytes:
     raster = image.raster
-    data = raster.data
     decode = " /Decode [ 1 0 1 0 1 0 1 0 ]" if raster.inverted else ""
     w, h = raster.pixels
     return (f"<< /BitsPerComponent 8 /ColorSpace /DeviceCMYK{decode} /Filter /DCTDecode /Height {h} "
-            f"/Length {len(data)} /Subtype /Image /Type /XObject /Width {w} >>\nstream\n").encode("ascii") + \
-        data + b"\nendstream"
+            f"/Length {len(raster.data)} /Subtype /Image /Type /XObject /Width {w} >>\nstream\n").encode("ascii") + \
+        raster.data + b"\nendstream"
 
 
-def _draw_group(group: Group, out: list[str], forms: dict[str, bytes]) -> None:
+def _draw_group(group: Group, out: list[str], forms: dict[str, bytes], used: list[str], spaces: dict) -> None:
     a, b, c, d, e, f = group.transform
     out.append(f"q {a:.6g} {b:.6g} {c:.6g} {d:.6g} {_n(e)} {_n(f)} cm")
     if group.clip is not None:
         r = group.clip
         out.append(f"{_n(r.x)} {_n(r.y)} {_n(r.width)} {_n(r.height)} re W n")
-    _draw_items(group.children, out, forms)
+    _draw_items(group.children, out, forms, used, spaces)
     out.append("Q")
 
 
-def _crop_marks(canvas: Canvas, margin: float, w: float, h: float, bleed: float, options: PdfOptions) -> None:
-    """Eight marks at the trim lines, starting ``mark_offset_mm`` outside the bleed."""
+def _crop_marks(margin: float, w: float, h: float, bleed: float, options: PdfOptions, page_h: float) -> list[str]:
+    """Eight marks at the trim lines, starting ``mark_offset_mm`` outside the bleed, in the
+    registration colour, in points, y up."""
     k = PT_PER_MM
-    canvas.saveState()
-    canvas.setStrokeColor(CMYKColorSep(1, 1, 1, 1, spotName="All", alpha=None))  # registration
-    canvas.setLineWidth(options.mark_width_mm * k)
     start = bleed + options.mark_offset_mm
     end = start + options.mark_length_mm
     lines = []
@@ -226,61 +272,65 @@ def _crop_marks(canvas: Canvas, margin: float, w: float, h: float, bleed: float,
         lines += [(x, margin - start, x, margin - end), (x, margin + h + start, x, margin + h + end)]
     for y in (margin, margin + h):  # horizontal marks left and right
         lines += [(margin - start, y, margin - end, y), (margin + w + start, y, margin + w + end, y)]
-    canvas.lines([tuple(v * k for v in line) for line in lines])
-    canvas.restoreState()
+    out = ["q /CSreg CS 1 SCN", f"{_n(options.mark_width_mm * k)} w"]
+    for x1, y1, x2, y2 in lines:  # mm from the page's top-left → points from its bottom-left
+        out.append(f"{_n(x1 * k)} {_n(page_h - y1 * k)} m {_n(x2 * k)} {_n(page_h - y2 * k)} l S")
+    out.append("Q")
+    return out
 
 
-def _fold_marks(canvas: Canvas, margin: float, w: float, h: float, bleed: float, folds: tuple[float, ...],
-                options: PdfOptions) -> None:
+def _fold_marks(margin: float, w: float, h: float, bleed: float, folds: tuple[float, ...], options: PdfOptions,
+                page_h: float) -> list[str]:
     """Dashed marks left and right of the sheet, outside the bleed, at each fold line."""
     if not folds:
-        return
+        return []
     k = PT_PER_MM
-    page_h = h + 2 * margin
-    canvas.saveState()
-    canvas.setStrokeColor(CMYKColorSep(1, 1, 1, 1, spotName="All", alpha=None))
-    canvas.setLineWidth(options.mark_width_mm * k)
-    canvas.setDash(1.0 * k, 1.0 * k)
     start, end = bleed + options.mark_offset_mm, bleed + options.mark_offset_mm + options.mark_length_mm
-    lines = []
+    out = ["q /CSreg CS 1 SCN", f"{_n(options.mark_width_mm * k)} w [{_n(k)} {_n(k)}] 0 d"]
     for fold in folds:
-        y = page_h - (margin + fold)  # PDF y is up
-        lines += [(margin - start, y, margin - end, y), (margin + w + start, y, margin + w + end, y)]
-    canvas.lines([tuple(v * k for v in line) for line in lines])
-    canvas.restoreState()
+        y = page_h - (margin + fold) * k
+        for x1, x2 in ((margin - start, margin - end), (margin + w + start, margin + w + end)):
+            out.append(f"{_n(x1 * k)} {_n(y)} m {_n(x2 * k)} {_n(y)} l S")
+    out.append("Q")
+    return out
 
 
 # -- cached operators -------------------------------------------------------------------
 
-class _OpsPen(BasePen):
-    """fontTools pen → PDF path operators (m l c h) in font units."""
+class _FontUnitsPen:
+    """fontTools pen protocol → PDF path operators (m l c h) in font units."""
 
     def __init__(self):
-        super().__init__(None)
         self.ops: list[str] = []
 
-    def _moveTo(self, p):
+    def moveTo(self, p):
         self.ops.append(f"{p[0]:g} {p[1]:g} m")
 
-    def _lineTo(self, p):
+    def lineTo(self, p):
         self.ops.append(f"{p[0]:g} {p[1]:g} l")
 
-    def _curveToOne(self, p1, p2, p3):
+    def curveTo(self, p1, p2, p3):
         self.ops.append(f"{p1[0]:g} {p1[1]:g} {p2[0]:g} {p2[1]:g} {p3[0]:g} {p3[1]:g} c")
 
-    def _closePath(self):
+    def qCurveTo(self, *points):  # CFF outlines have none; a TrueType brand font would
+        raise ValueError("quadratic glyph outlines are not supported; use CFF (OTF) fonts")
+
+    def closePath(self):
         self.ops.append("h")
+
+    def endPath(self):
+        pass
 
 
 _glyph_forms: dict[tuple[str, int], bytes] = {}
 
 
-def _glyph_form(face: Face, gid: int) -> bytes:
+def _glyph_form(face, gid: int) -> bytes:
     """The finished bytes of a glyph's Form XObject (dictionary + compressed stream)."""
     key = (face.key, gid)
     data = _glyph_forms.get(key)
     if data is None:
-        pen = _OpsPen()
+        pen = _FontUnitsPen()
         face.draw(gid, pen)
         body = zlib.compress((" ".join(pen.ops) + " f" if pen.ops else "").encode("ascii"), 6)
         bounds = face.bounds(gid) or (0, 0, 0, 0)
@@ -291,8 +341,8 @@ def _glyph_form(face: Face, gid: int) -> bytes:
     return data
 
 
-class _PreformattedStream(pdfdoc.PDFObject):
-    """A PDF object whose serialised bytes are already known (a cached glyph form)."""
+class _Preformatted(pdfdoc.PDFObject):
+    """A PDF object whose serialised bytes are already known (a cached glyph form, a photo)."""
 
     def __init__(self, data: bytes):
         self.data = data
@@ -329,10 +379,14 @@ def _path_ops(path) -> str:
     return " ".join(pen.parts)
 
 
-def _cmyk(paint: Paint, op: str) -> str:
-    if paint.cmyk is None:  # the build never sends such a sheet to print (OFF_PALETTE)
+def _colour(paint: Paint, *, fill: bool, spaces: dict) -> str:
+    if paint.cmyk is None:  # make never sends such a sheet to print (OFF_PALETTE), proofs show a stand-in
         raise ValueError(f"{paint.name} has no CMYK value and cannot be printed")
-    return " ".join(f"{v:.4g}" for v in paint.cmyk) + f" {op}"
+    if paint.spot:
+        name = "CS" + "".join(ch for ch in paint.spot if ch.isalnum())
+        spaces[name] = paint
+        return f"/{name} cs 1 scn" if fill else f"/{name} CS 1 SCN"
+    return " ".join(f"{v:.4g}" for v in paint.cmyk) + (" k" if fill else " K")
 
 
 def _n(v: float) -> str:

@@ -61,7 +61,7 @@ def test_desk_sign_is_one_tent_with_the_far_face_turned(sample_result):
 
 
 def test_proof_shows_every_sign_at_scale(sample_result):
-    from signkit.export.proof import ProofEntry, proof_pages
+    from signkit.layout.proof import ProofEntry, proof_pages
 
     entries = [ProofEntry(s.job, s.sheet, s.findings) for s in sample_result.signs]
     pages = proof_pages(entries, brand=sample_result.brand, title="青禾村党群服务中心")

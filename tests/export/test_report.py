@@ -7,7 +7,8 @@ import json
 import subprocess
 from pathlib import Path
 
-from signkit.build import RenderOptions, build
+from signkit.api import render_centre as build
+from signkit.make import MakeOptions
 
 from ..conftest import SAMPLE, need_tool
 
@@ -24,19 +25,18 @@ def test_sample_has_only_the_placeholder_warnings(sample_result):
 
 
 def test_sample_with_official_artwork_is_clean_even_strict(tmp_path):
-    result = build(SAMPLE, RenderOptions(out_dir=tmp_path, brand_dir=OFFICIAL, formats=(), strict=True))
+    result = build(SAMPLE, tmp_path, brand_dir=OFFICIAL, options=MakeOptions(formats=(), strict=True))
     assert list(result.findings) == []
     assert result.exit_code == 0
 
 
 def test_strict_fails_on_warnings(tmp_path):
-    result = build(SAMPLE, RenderOptions(out_dir=tmp_path, formats=(), strict=True))
+    result = build(SAMPLE, tmp_path, options=MakeOptions(formats=(), strict=True))
     assert result.exit_code == 1
 
 
 def test_report_json_lists_findings_with_boxes(tmp_path):
-    build(CASES / "low-contrast.toml", RenderOptions(out_dir=tmp_path, brand_dir=CASES / "brands" / "gold-window",
-                                                     formats=()))
+    build(CASES / "low-contrast.toml", tmp_path, brand_dir=CASES / "brands" / "gold-window", options=MakeOptions(formats=()))
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     (finding,) = report["findings"]
     assert finding["code"] == "LOW_CONTRAST" and finding["rule"] == "CL-03"
@@ -49,7 +49,7 @@ def test_report_json_lists_findings_with_boxes(tmp_path):
 def test_report_html_opens_in_headless_chromium(tmp_path):
     chromium = need_tool("chromium")
     out = tmp_path / "out"
-    build(CASES / "plate-colour-role.toml", RenderOptions(out_dir=out, brand_dir=OFFICIAL, formats=()))
+    build(CASES / "plate-colour-role.toml", out, brand_dir=OFFICIAL, options=MakeOptions(formats=()))
     page = (out / "report.html").resolve()
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",

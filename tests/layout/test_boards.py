@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from signkit.build import RenderOptions, build
-from signkit.frozendict import FrozenDict
+from signkit.api import render_centre as build
+from signkit.make import MakeOptions
 from signkit.ir import Glyphs, walk
 
 from ..conftest import SAMPLE_DIR
@@ -96,17 +96,15 @@ def test_two_thousand_characters_become_a_series_never_below_the_minimum(tmp_pat
     articles = "\n\n".join(f"{n}. {sentence * 2}" for n in range(1, 22))
     text = "# 村党组织工作职责\n\n" + articles + "\n"
     assert len(text) > 2000
-    result = build(write_board(tmp_path / "c", text), RenderOptions(out_dir=tmp_path / "out", formats=("svg",),
-                                                                   only=("board-duties",)))
+    result = build(write_board(tmp_path / "c", text), tmp_path / "out", options=MakeOptions(formats=("svg",), only=("board-duties",)))
     series = [s for s in result.signs if s.job.id.startswith("board-duties")]
     assert [s.job.id for s in series] == [f"board-duties-{n}" for n in range(1, len(series) + 1)]
     assert len(series) >= 2
-    minimum = result.brand.signs["board"].tokens["body_min_char_mm"]
+    minimum = result.brand.signs["board"].tokens.body_min_char_mm
     titles = []
     for sign in series:
-        meta = dict(sign.sheet.meta)
-        assert float(meta["body_char_height_mm"]) >= minimum
-        assert meta["series"].endswith(f"/{len(series)}")
+        assert sign.fit.body_char_height_mm >= minimum
+        assert sign.fit.panels == len(series)
         titles.append(next(i.text for i, _, _ in walk(sign.sheet.items) if isinstance(i, Glyphs) and i.id.endswith("-title")))
         assert not [f for f in sign.findings if f.severity == "error"]
     assert titles[0] == "村党组织工作职责" and all(t == "村党组织工作职责（续）" for t in titles[1:])
@@ -117,12 +115,16 @@ def test_two_thousand_characters_become_a_series_never_below_the_minimum(tmp_pat
 
 def test_a_short_text_is_capped_at_the_brand_maximum(tmp_path):
     text = "# 通知\n\n本周六上午九点在党员活动室召开全体党员大会，请准时参加。\n"
-    result = build(write_board(tmp_path / "c", text), RenderOptions(out_dir=tmp_path / "out", formats=("svg",),
-                                                                   only=("board-duties",)))
+    result = build(write_board(tmp_path / "c", text), tmp_path / "out", options=MakeOptions(formats=("svg",), only=("board-duties",)))
     (sign,) = [s for s in result.signs if s.job.id == "board-duties"]
-    meta = dict(sign.sheet.meta)
-    assert float(meta["body_char_height_mm"]) == result.brand.signs["board"].tokens["body_max_char_mm"]
-    assert float(meta["fill"]) < 0.5
+    from signkit.layout.compose import Composer
+
+    alone = Composer(result.brand, result.inputs.files).fit_board(sign.job)
+    assert alone.char_height_mm == result.brand.signs["board"].tokens.body_max_char_mm
+    # on its wall it takes the size the longer board beside it fits at: one size per wall
+    meetings = next(s for s in result.signs if s.job.id == "board-meetings")
+    assert sign.fit.body_char_height_mm == meetings.fit.body_char_height_mm < alone.char_height_mm
+    assert sign.fit.fill < 0.5
 
 
 def test_unsupported_markdown_is_exit_2_with_file_and_line(tmp_path):
@@ -138,14 +140,12 @@ def test_unsupported_markdown_is_exit_2_with_file_and_line(tmp_path):
 
 
 def test_boards_on_one_wall_share_one_body_size(sample_result):
-    sizes = {s.job.id: (s.job.placement.wall, float(dict(s.sheet.meta)["body_char_height_mm"]))
-             for s in boards(sample_result)}
+    sizes = {s.job.id: (s.job.placement.wall, s.fit.body_char_height_mm) for s in boards(sample_result)}
     party_room = {size for wall, size in sizes.values() if wall == "room-party"}
     assert len(party_room) == 1  # duties and meetings hang together: one body size
     # each alone would take its own largest size: meetings is shorter, so it could be set larger
     from signkit.layout.compose import Composer
 
-    composer = Composer(sample_result.brand)
+    composer = Composer(sample_result.brand, sample_result.inputs.files)
     meetings = next(s.job for s in boards(sample_result) if s.job.id == "board-meetings")
-    alone = dataclasses.replace(meetings, data=FrozenDict({k: v for k, v in meetings.data.items() if k != "body_cap_mm"}))
-    assert composer.fit_board(alone).char_height_mm > party_room.pop()
+    assert composer.fit_board(meetings).char_height_mm > party_room.pop()

@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 
 from PIL import Image
 
-from signkit.build import RenderOptions, build
+from signkit.api import render_centre as build
+from signkit.make import MakeOptions
 
 from ..conftest import SAMPLE_DIR, run_tool
 
@@ -27,7 +28,7 @@ def centre_with_photo(tmp_path):
 
 
 def test_cmyk_photo_prints_as_cmyk(tmp_path):
-    result = build(centre_with_photo(tmp_path), RenderOptions(out_dir=tmp_path / "out", only=("showcase",)))
+    result = build(centre_with_photo(tmp_path), tmp_path / "out", options=MakeOptions(only=("showcase",)))
     assert not [f for f in result.findings if f.severity == "error"]
     pdf = result.out_dir / "pdf" / "showcase.pdf"
     listing = run_tool("pdfimages", "-list", str(pdf)).splitlines()[2:]
@@ -47,12 +48,12 @@ def test_cmyk_photo_prints_as_cmyk(tmp_path):
 
 
 def test_photo_is_embedded_in_the_svg(tmp_path):
-    result = build(centre_with_photo(tmp_path), RenderOptions(out_dir=tmp_path / "out", only=("showcase",),
-                                                              formats=("svg",)))
+    result = build(centre_with_photo(tmp_path), tmp_path / "out", options=MakeOptions(only=("showcase",), formats=("svg",)))
     root = ET.parse(result.out_dir / "svg" / "showcase.svg").getroot()
     images = list(root.iter("{http://www.w3.org/2000/svg}image"))
     assert len(images) == 1
     href = images[0].get("{http://www.w3.org/1999/xlink}href") or images[0].get("href")
     assert href.startswith("data:image/jpeg;base64,")
     schedule = json.loads((result.out_dir / "schedule.json").read_text(encoding="utf-8"))
-    assert [r["id"] for r in schedule["signs"]] == ["showcase"]
+    assert len(schedule["signs"]) == 33  # --only re-makes one sign's files; the schedule is the whole centre's
+    assert [p.name for p in (result.out_dir / "svg").iterdir()] == ["showcase.svg"]

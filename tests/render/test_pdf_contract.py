@@ -89,12 +89,13 @@ def content_streams(pdf: pikepdf.Pdf):
 def test_cmyk_only_no_rgb_no_transparency(sample_result):
     for path in all_print_pdfs(sample_result):
         with pikepdf.open(path) as pdf:
+            spaces = {str(k) for page in pdf.pages for k in page.obj.Resources.get("/ColorSpace", {}).keys()}
             for data in content_streams(pdf):
                 for op in pikepdf.parse_content_stream(pikepdf.Stream(pdf, data)):
                     name = str(op.operator)
                     assert name not in ("rg", "RG", "g", "G", "sh", "BI"), f"{path.name}: {name}"
-                    if name in ("cs", "CS"):
-                        assert str(op.operands[0]) == "/All", f"{path.name}: colour space {op.operands[0]}"
+                    if name in ("cs", "CS"):  # only the page's own Separation spaces (the registration colour)
+                        assert str(op.operands[0]) in spaces, f"{path.name}: colour space {op.operands[0]}"
             for page in pdf.pages:
                 res = page.obj.Resources
                 assert "/ExtGState" not in res and "/Shading" not in res and "/Pattern" not in res
@@ -144,11 +145,12 @@ def test_inks_blue_plate_uses_cyan_magenta_only(sample_result):
 
 
 def test_rendering_twice_gives_identical_bytes(sample_result, tmp_path):
-    from signkit.build import RenderOptions, build
+    from signkit.api import render_centre as build
+    from signkit.make import MakeOptions
 
     from ..conftest import SAMPLE
 
-    again = build(SAMPLE, RenderOptions(out_dir=tmp_path / "again"))
+    again = build(SAMPLE, tmp_path / "again")
     for fmt in ("pdf", "svg", "png"):
         first = sorted((sample_result.out_dir / fmt).iterdir())
         assert first, fmt
@@ -158,43 +160,67 @@ def test_rendering_twice_gives_identical_bytes(sample_result, tmp_path):
 
 
 def test_crop_marks_can_be_turned_off(tmp_path):
-    from signkit.build import RenderOptions, build
+    from signkit.api import render_centre as build
+    from signkit.make import MakeOptions
 
     from ..conftest import SAMPLE
 
-    result = build(SAMPLE, RenderOptions(out_dir=tmp_path, only=("plate-library",), crop_marks=False,
-                                         formats=("pdf",)))
+    result = build(SAMPLE, tmp_path, options=MakeOptions(only=("plate-library",), crop_marks=False, formats=("pdf",)))
     b = boxes(result.out_dir / "pdf" / "plate-library.pdf")
     assert b["MediaBox"] == pytest.approx(b["BleedBox"], abs=0.01)
 
 
-def slug_ink(path, tmp_path) -> int:
-    """Dark pixels in the middle of the top margin (above the bleed): where the proof note goes."""
+def trim_pixels(path, tmp_path):
+    """The page inside its TrimBox, rasterised at 36 dpi (grey levels)."""
     from PIL import Image
 
-    run_tool("pdftoppm", "-r", "72", "-gray", "-png", "-singlefile", str(path), str(tmp_path / path.stem))
+    run_tool("pdftoppm", "-r", "36", "-gray", "-png", "-singlefile", "-cropbox", str(path), str(tmp_path / path.stem))
     image = Image.open(tmp_path / f"{path.stem}.png").convert("L")
     b = boxes(path)
-    top = int(b["MediaBox"][3] - b["BleedBox"][3])  # points = pixels at 72 dpi
-    width = image.width
-    region = image.crop((width // 5, 0, 4 * width // 5, max(top - 1, 1)))
-    return sum(1 for v in region.tobytes() if v < 128)
+    k = 36 / 72
+    x0, y0, x1, y1 = b["TrimBox"]
+    top = b["MediaBox"][3] - y1
+    return image.crop((round(x0 * k), round(top * k), round(x1 * k), round((top + y1 - y0) * k)))
 
 
-def test_unapproved_signs_carry_a_proof_mark_outside_the_trim(sample_result, tmp_path):
-    pdf = sample_result.out_dir / "pdf"
-    assert slug_ink(pdf / "plate-party.pdf", tmp_path) > 20  # emblem placeholder: a proof, and it says so
-    assert slug_ink(pdf / "plate-library.pdf", tmp_path) == 0  # approved: nothing in the slug
+def test_unapproved_signs_are_proofs_marked_across_the_artwork(sample_result, tmp_path):
+    from signkit.layout.compose import Composer
+    from signkit.render import PdfOptions, render_pdf
+
+    party = next(s for s in sample_result.signs if s.job.id == "plate-party")
+    assert not party.approved
+    unmarked = tmp_path / "unmarked.pdf"
+    unmarked.write_bytes(render_pdf([party.sheet], options=PdfOptions()))
+    marked = sample_result.out_dir / "pdf" / "plate-party.pdf"
+    a, b = trim_pixels(unmarked, tmp_path), trim_pixels(marked, tmp_path)
+    assert a.size == b.size
+    changed = sum(1 for x, y in zip(a.tobytes(), b.tobytes()) if abs(x - y) > 20)
+    assert changed > 0.03 * a.size[0] * a.size[1]  # the 样稿 mark crosses the artwork, inside the trim
+    with pikepdf.open(marked) as pdf:
+        assert "样稿" in str(pdf.docinfo["/Title"])
+        assert "/GTS_PDFXVersion" not in pdf.docinfo and "/OutputIntents" not in pdf.Root  # a proof claims no PDF/X
+    with pikepdf.open(sample_result.out_dir / "pdf" / "plate-library.pdf") as pdf:
+        assert str(pdf.docinfo["/GTS_PDFXVersion"]) == "PDF/X-1:2001" and "/OutputIntents" in pdf.Root
+    assert Composer  # (imported to show where the mark is made)
 
 
-def test_proof_mark_makes_room_even_without_crop_marks(tmp_path):
-    from signkit.build import RenderOptions, build
+def test_pdf_ids_follow_the_artwork_not_the_clock(sample_result, tmp_path):
+    """/ID is a hash of what the file draws: two signs with the same title differ, a rerun
+    with SOURCE_DATE_EPOCH set changes nothing."""
+    import os
+    import subprocess
+    import sys
 
     from ..conftest import SAMPLE
 
-    result = build(SAMPLE, RenderOptions(out_dir=tmp_path, only=("plate-party", "plate-library"), crop_marks=False,
-                                         formats=("pdf",)))
-    party = boxes(result.out_dir / "pdf" / "plate-party.pdf")
-    library = boxes(result.out_dir / "pdf" / "plate-library.pdf")
-    assert party["MediaBox"][3] > party["BleedBox"][3] + 10
-    assert library["MediaBox"] == pytest.approx(library["BleedBox"], abs=0.01)
+    def file_id(path):
+        with pikepdf.open(path) as pdf:
+            return bytes(pdf.trailer.ID[0])
+
+    pdf = sample_result.out_dir / "pdf"
+    assert file_id(pdf / "desk-hall-1.pdf") != file_id(pdf / "desk-hall-2.pdf")
+    out = tmp_path / "epoch"
+    subprocess.run([sys.executable, "-m", "signkit", "render", str(SAMPLE), "-o", str(out), "--no-png",
+                    "--only", "desk-hall-1"], check=True, capture_output=True,
+                   env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"})
+    assert (out / "pdf" / "desk-hall-1.pdf").read_bytes() == (pdf / "desk-hall-1.pdf").read_bytes()

@@ -1,4 +1,4 @@
-"""The planning stage: which signs a centre gets, and where each hangs."""
+"""The sign families' planners: which signs a centre gets, and where each hangs."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ from collections import Counter
 
 import pytest
 
-from signkit.plan import plan_signs
-from signkit.profile import load_profile
+from signkit.load import load_inputs
+from signkit.plan import plan_jobs
 
 from ..conftest import SAMPLE
 
 
 def plan(path, brand):
-    return plan_signs(load_profile(path, functions=brand.functions), brand)
+    return plan_jobs(load_inputs(path))
 
 
 def test_the_sample_gets_the_whole_family(brand):
@@ -63,7 +63,7 @@ def test_door_plates_hang_on_the_latch_side_at_1500(brand):
 def test_facade_size_follows_the_entrance_and_the_street(brand, profile_copy):
     facade = next(j for j in plan(SAMPLE, brand) if j.kind == "facade")
     assert (facade.width_mm, facade.height_mm) == (5000, 750)  # capped at the brand's maximum width
-    assert facade.data["letter_height_mm"] == 300  # max(300, 15000 / 150)
+    assert facade.content.letter_height_mm == 300  # max(300, 15000 / 150)
     path = profile_copy("facade_width_mm = 12000", "facade_width_mm = 4200",
                         append="")
     narrow = next(j for j in plan(path, brand) if j.kind == "facade")
@@ -72,7 +72,7 @@ def test_facade_size_follows_the_entrance_and_the_street(brand, profile_copy):
                                                     'slogan = "以人民为中心"\nstreet_distance_mm = 60000')
     path.write_text(text, encoding="utf-8")
     far = next(j for j in plan(path, brand) if j.kind == "facade")
-    assert far.data["letter_height_mm"] == pytest.approx(400)  # 60 m / 150
+    assert far.content.letter_height_mm == pytest.approx(400)  # 60 m / 150
     assert far.height_mm == pytest.approx(1000)  # 400 × 2.5
 
 
@@ -90,13 +90,13 @@ def test_directories_list_their_floor_in_profile_order(brand):
     directories = {j.id: j for j in plan(SAMPLE, brand) if j.kind == "directory"}
     assert set(directories) == {"directory-1f", "directory-2f"}
     second = directories["directory-2f"]
-    names = [second.texts[e["id"]].text for e in second.data["entries"]]
+    names = [second.texts[e.id].text for e in second.content.entries]
     assert names == ["党员活动室", "书记工作室", "农家书屋", "妇女儿童之家", "多功能会议室"]
-    assert [e["party"] for e in second.data["entries"]] == [True, True, False, False, False]
+    assert [e.party for e in second.content.entries] == [True, True, False, False, False]
     assert directories["directory-1f"].placement.wall == "lobby"
 
 
 def test_zone_sign_for_the_open_area(brand):
     zones = [j for j in plan(SAMPLE, brand) if j.kind == "zone"]
-    assert [(j.id, j.texts["name"].text, j.data["pictogram"]) for j in zones] == [
+    assert [(j.id, j.texts["name"].text, j.content.pictogram) for j in zones] == [
         ("zone-reading", "共享阅读区", "pictogram-reading")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from signkit.errors import ProfileError
-from signkit.profile import load_profile
+from signkit.load import load_profile
 
 from ..conftest import SAMPLE
 

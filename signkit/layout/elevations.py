@@ -17,13 +17,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..brand import Brand
-from ..layout.compose import palette_paints
-from ..ir import Glyphs, Group, Item, Paint, Path, Rect, Shape, Sheet, Size
-from ..plan.jobs import SignJob
-from ..profile import Profile
-from ..text.fonts import FontBook
-from ..text.line import LineSpec, set_line
+from ..ir import Glyphs, Group, Item, Paint, Path, Shape, Sheet, Size
+from ..model.brand import Brand
+from ..model.job import SignJob
+from ..model.profile import Profile
+from .labels import Labeller, printable_view
 
 MARGIN = 15.0  # page margin, mm of paper
 TEXT_MM = 2.4  # character height of labels on paper
@@ -38,12 +36,11 @@ class Placed:
     bottom: float  # sign's bottom edge above the floor, mm
 
 
-def elevation_sheets(signs: Sequence[tuple[SignJob, Sheet | None]], *, profile: Profile, brand: Brand,
-                     scale: float = 20.0) -> list[Sheet]:
+def elevation_sheets(signs: Sequence[tuple[SignJob, Sheet | None]], *, profile: Profile, brand: Brand) -> list[Sheet]:
     walls: dict[str, list[tuple[SignJob, Sheet | None]]] = {}
     for job, sheet in signs:
         walls.setdefault(job.placement.wall, []).append((job, sheet))
-    drawer = _Drawer(brand, scale)
+    drawer = _Drawer(brand, brand.output.proof_scale)
     return [drawer.wall(name, entries, _door(name, entries, profile)) for name, entries in walls.items()]
 
 
@@ -51,7 +48,7 @@ def _door(wall: str, entries, profile: Profile) -> tuple[float, float] | None:
     """The door opening (width, height) on this wall, if it has one."""
     if wall == "entrance":
         return profile.entrance.door_width_mm, profile.entrance.door_height_mm
-    if wall.startswith("door-"):
+    if wall.startswith("door-"):  # every plate on this wall names the room whose door it is
         room = profile.room(entries[0][0].room or "")
         if room is not None and room.door is not None:
             return room.door.width_mm, room.door.height_mm
@@ -61,9 +58,8 @@ def _door(wall: str, entries, profile: Profile) -> tuple[float, float] | None:
 class _Drawer:
     def __init__(self, brand: Brand, scale: float):
         self.scale = scale
-        self.face = FontBook(brand.font_paths).face("hei")
-        paints = palette_paints(brand)
-        self.black, self.red = paints["black"], paints["party-red"]
+        self.labels = Labeller(brand)
+        self.black, self.red = self.labels.ink, self.labels.alert
 
     def wall(self, name: str, entries, door: tuple[float, float] | None) -> Sheet:
         placed = [self._place(job, sheet, door) for job, sheet in entries]
@@ -113,8 +109,8 @@ class _Drawer:
         x0, y0 = X(p.x), Y(p.bottom + job.height_mm)
         out: list[Item] = []
         if p.sheet is not None:
-            out.append(Group(f"{prefix}-art", p.sheet.items, (k, 0.0, 0.0, k, x0, y0), source=job.id,
-                             label=job.id, clip=p.sheet.trim_rect))
+            out.append(Group(f"{prefix}-art", printable_view(p.sheet.items, self.labels), (k, 0.0, 0.0, k, x0, y0),
+                             source=job.id, label=job.id, clip=p.sheet.trim_rect))
         out.append(Shape(f"{prefix}-outline", Path.rect(x0, y0, w, h), stroke=self.red, stroke_width_mm=0.25,
                          source=job.id))
         # ids under the sign, staggered so neighbours' labels do not collide
@@ -143,12 +139,8 @@ class _Drawer:
         return out
 
     def _line(self, item_id: str, x1: float, y1: float, x2: float, y2: float, width: float) -> Shape:
-        return Shape(item_id, Path.line(x1, y1, x2, y2), stroke=self.black, stroke_width_mm=width, source="elevation")
+        return self.labels.rule(item_id, x1, y1, x2, y2, width)
 
     def _text(self, item_id: str, text: str, x: float, y: float, width: float, char_mm: float,
               paint: Paint | None = None) -> Glyphs:
-        frame = Rect(x, y, width, char_mm * 1.4)
-        line = set_line(self.face, text, LineSpec(frame=frame, min_char_height_mm=char_mm * 0.6,
-                                                  max_char_height_mm=char_mm, align="left"))
-        return Glyphs(item_id, self.face, line.size_mm, line.glyphs, paint or self.black, text, source="elevation",
-                      fit=line.fit)
+        return self.labels.line(item_id, text, x, y, width, char_mm, paint=paint, source="elevation")

@@ -1,7 +1,7 @@
 """Load and validate ``profile.toml``.
 
 In:  the path of a profile and the room functions the brand knows.
-Out: a :class:`~signkit.profile.model.Profile` whose file paths are absolute and inside the
+Out: a :class:`~signkit.model.profile.Profile` whose file paths are absolute and inside the
      profile's folder, or a :class:`~signkit.errors.ProfileError` listing every problem
      (key path, message, hint).  Cross-checks done here are the ones without which no sign
      can be planned: unique ids, known functions, files that exist.  Whether the centre
@@ -17,13 +17,17 @@ from pathlib import Path
 
 from ..config import did_you_mean, load, read_toml
 from ..errors import Problem, ProfileError
-from .model import Board, Profile, Room, Showcase
+from ..model.profile import Profile
 
 
 def load_profile(path: Path, *, functions: Collection[str]) -> Profile:
     path = Path(path)
     file = str(path)
-    profile: Profile = load(Profile, read_toml(path, ProfileError), file=file, error=ProfileError)
+    data = read_toml(path, ProfileError)
+    if "center" not in data:
+        raise ProfileError.at(file, "holds no [center] table: it does not look like a centre profile",
+                              "start from the sample with `signkit init DIR`, or add [center] with the centre's name")
+    profile: Profile = load(Profile, data, file=file, error=ProfileError)
     folder = path.resolve().parent
     problems: list[Problem] = []
 
@@ -33,8 +37,6 @@ def load_profile(path: Path, *, functions: Collection[str]) -> Profile:
         if room.function not in functions:
             hint = did_you_mean(room.function, functions) or "known functions: " + ", ".join(sorted(functions))
             problems.append(Problem(f"{file}: rooms[{i}].function", f"unknown function '{room.function}'", hint))
-        if not room.name.strip():
-            problems.append(Problem(f"{file}: rooms[{i}].name", "is empty", "write the name as it should appear on the sign"))
 
     boards = tuple(dataclasses.replace(b, file=_inside(folder, b.file, f"boards[{i}].file", file, problems))
                    for i, b in enumerate(profile.boards))
@@ -71,9 +73,10 @@ def _inside(folder: Path, relative: Path, key: str, file: str, problems: list[Pr
                                 "keep board texts and images in the profile's folder or below it"))
         return target
     if not target.is_file():
-        problems.append(Problem(where, f"file not found: {relative} (looked for {target})",
-                                "check the spelling of the file name and that the file was copied with the profile"))
+        hint = ("use / in paths (boards/duties.md), not \\" if "\\" in str(relative) else
+                "check the spelling of the file name and that the file was copied with the profile")
+        problems.append(Problem(where, f"file not found: {relative} (looked for {target})", hint))
     return target
 
 
-__all__ = ["load_profile", "Profile", "Room", "Board", "Showcase"]
+__all__ = ["load_profile"]

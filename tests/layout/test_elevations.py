@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from signkit.export.elevations import elevation_sheets
+from signkit.layout.elevations import elevation_sheets
 from signkit.ir import Glyphs, Group, Shape, walk
 from signkit.render import render_svg
 

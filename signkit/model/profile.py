@@ -1,6 +1,6 @@
 """The centre profile as frozen dataclasses: what an official fills in ``profile.toml``.
 
-In:  nothing (declarations only); :mod:`signkit.profile.load` fills them from TOML.
+In:  nothing (declarations only); :mod:`signkit.load.profile` fills them from TOML.
 Out: :class:`Profile` and its parts.  Lengths are millimetres (``*_mm``), areas square
 metres (``*_m2``).  Field docs double as hints in error messages and as descriptions in
 the JSON Schema (``signkit schema``).
@@ -23,7 +23,7 @@ OrganisationKind = Literal["party", "villagers_committee", "supervision_committe
 class Center:
     """The centre itself: its name on the facade and where it sits."""
 
-    name: str = spec(doc="the full name on the facade sign, e.g. 青禾村党群服务中心")
+    name: str = spec(doc="the full name on the facade sign, e.g. 青禾村党群服务中心", nonblank=True)
     village: str = spec(doc="village name, e.g. 青禾村")
     township: str = spec(doc="township, e.g. 天王镇")
     county: str = spec(doc="county or county-level city, e.g. 句容市")
@@ -32,7 +32,7 @@ class Center:
     outdoor_area_m2: float | None = spec(None, ge=0, doc="outdoor square / activity ground in m²")
     households: int | None = spec(None, ge=0, doc="households served")
     hotline: str | None = spec(None, doc="service telephone number")
-    slogan: str = spec("以人民为中心", doc="identity line used on boards and the facade")
+    slogan: str = spec("以人民为中心", doc="identity line used on boards and the facade; \"\" leaves it out")
     street_distance_mm: float = spec(15000, gt=0, doc="distance from which the facade sign is read, mm")
 
 
@@ -52,7 +52,7 @@ class Entrance:
 class Organisation:
     """An organisation whose vertical plaque (竖牌) hangs beside the main door."""
 
-    name: str = spec(doc="the legal name exactly as approved, e.g. 中国共产党句容市天王镇青禾村委员会")
+    name: str = spec(doc="the legal name exactly as approved, e.g. 中国共产党句容市天王镇青禾村委员会", nonblank=True)
     kind: OrganisationKind = spec(doc="party, villagers_committee, supervision_committee, economic_cooperative or other")
     size_mm: tuple[float, float] | None = spec(None, gt=0, doc="plaque width and height, mm, if not the brand's default")
 
@@ -77,13 +77,15 @@ class Room:
     """A room or open area (功能区) of the centre."""
 
     id: str = spec(pattern=ID_PATTERN, doc="short id in lower-case letters, digits and '-', e.g. party")
-    name: str = spec(doc="the name on the door plate, e.g. 党员活动室")
+    name: str = spec(doc="the name on the door plate, e.g. 党员活动室", nonblank=True)
     function: str = spec(doc="what the room is for; picks the sign style (`signkit functions` lists them)")
     floor: int = spec(1, ge=-5, le=99, doc="floor number (1 = ground floor)")
     area_m2: float | None = spec(None, gt=0, doc="floor area in m²")
     door: Door | None = spec(None, doc="the door; a room without one gets a zone sign instead of a plate")
-    windows: tuple[str, ...] = spec((), doc="service windows in this room, e.g. [\"综合窗口\", \"党员服务\"]")
+    windows: tuple[str, ...] = spec((), doc="service windows in this room, e.g. [\"综合窗口\", \"党员服务\"]", nonblank=True)
     plate: bool = spec(True, doc="false: signkit makes no plate or zone sign for this room (it keeps an existing one)")
+    number: str | None = spec(None, doc="room number shown on the floor directory, e.g. 101")
+    display_wall_mm: float | None = spec(None, gt=0, doc="free wall for boards in this room, mm (boards and series must fit it)")
 
 
 @dataclass(frozen=True, slots=True)

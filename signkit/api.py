@@ -1,0 +1,64 @@
+"""The library's front door: one centre from its profile to its output folder.
+
+In:  the path of a ``profile.toml``, an output folder, a brand folder and the options.
+Out: :class:`Rendered`: what was made (:class:`~signkit.make.Result`) and what changed in
+     the folder (:class:`~signkit.write.Written`).  This is load → make → write, the three
+     calls the CLI, the batch and the preview server make.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import load_inputs
+from .make import MakeOptions, Result, make
+from .write import Written, check_target, write_result
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    result: Result
+    written: Written
+
+    @property
+    def out_dir(self) -> Path:
+        return self.written.root
+
+    @property
+    def signs(self):
+        return self.result.signs
+
+    @property
+    def findings(self):
+        return self.result.findings
+
+    @property
+    def exit_code(self) -> int:
+        return self.result.exit_code
+
+    @property
+    def inputs(self):
+        return self.result.inputs
+
+    @property
+    def profile(self):
+        return self.result.inputs.profile
+
+    @property
+    def brand(self):
+        return self.result.inputs.brand
+
+
+def default_out_dir(profile: Path) -> Path:
+    """``out/<centre>``: the profile's folder name (or file name), in the current folder."""
+    path = Path(profile).resolve()
+    return Path("out") / (path.parent.name if path.stem == "profile" else path.stem or "centre")
+
+
+def render_centre(profile: Path, out_dir: Path | None = None, *, brand_dir: Path | None = None,
+                  options: MakeOptions = MakeOptions()) -> Rendered:
+    out_dir = Path(out_dir) if out_dir is not None else default_out_dir(profile)
+    check_target(out_dir)  # before rendering: a file in the way, no permission
+    result = make(load_inputs(Path(profile), brand_dir), options)
+    return Rendered(result, write_result(result, out_dir))

@@ -1,0 +1,80 @@
+"""Service windows: a window sign (窗口牌, 500 × 250) over each counter position and a desk
+sign (桌牌, a 200 × 100 tent) on it, for every entry of a room's ``windows`` (RULES.md WS-01,
+TAX-06).
+
+In:  the profile's rooms; tokens ``[signs.window.tokens]`` and ``[signs.desk.tokens]``.
+Out: ``window-<room>-<n>`` and ``desk-<room>-<n>`` jobs.  Window signs hang above the counter
+(bottom edge at the brand's height), one counter position apart; desk signs stand on the
+counter in front of the same window.  Two families share this module: one planner each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..config import spec
+from ..model.brand import Band
+from ..model.job import Location, Placement, SignJob, Text, make_job
+from .base import Family, PlanInput
+
+
+@dataclass(frozen=True, slots=True)
+class WindowTokens:
+    margin_mm: float = spec(ge=0, doc="safe zone inside the trim, mm")
+    rule_inset_mm: float = spec(ge=0, doc="trim edge to the inset rule, mm")
+    rule_width_mm: float = spec(gt=0, doc="inset rule width, mm")
+    badge_ratio: float = spec(gt=0, le=1, doc="number badge height ÷ sign height")
+    name_min_char_height_mm: float = spec(gt=0, doc="PL-04: mounted 1780–3050 mm, read from < 4570 mm")
+    name_max_char_height_mm: float = spec(gt=0, doc="largest character height, mm")
+    name_max_tracking_em: float = spec(ge=0, doc="most letter-spacing, em")
+    window_pitch_mm: float = spec(gt=0, doc="counter positions, for offsets, mm")
+
+
+@dataclass(frozen=True, slots=True)
+class DeskTokens:
+    face_height_mm: float = spec(gt=0, doc="height of each face of the tent, mm")
+    margin_mm: float = spec(ge=0, doc="safe zone inside each face, mm")
+    name_min_char_height_mm: float = spec(gt=0, doc="PL-04 row 1")
+    name_max_char_height_mm: float = spec(gt=0, doc="largest character height, mm")
+    name_max_tracking_em: float = spec(ge=0, doc="most letter-spacing, em")
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    number: int  # the window's number in its room
+    function: str  # the room's function
+
+
+def _plan(inp: PlanInput, kind: str, phrase: str) -> list[SignJob]:
+    profile, brand = inp.profile, inp.brand
+    sign = brand.signs[kind]
+    window = brand.signs.get("window")
+    pitch = window.tokens.window_pitch_mm if window else 1500.0  # counter positions
+    width, height = sign.size_mm
+    jobs = []
+    for i, room in enumerate(profile.rooms):
+        for n, name in enumerate(room.windows, start=1):
+            key = f"rooms[{i}].windows[{n - 1}]"
+            placement = Placement(
+                wall=f"counter-{room.id}", location=Location(phrase, {"floor": room.floor, "room": room.name, "n": n}),
+                anchor=sign.placement.anchor, height_mm=sign.placement.height_mm,
+                offset_mm=(n - 0.5) * pitch, side="left", viewing_distance_mm=sign.placement.viewing_distance_mm)
+            jobs.append(make_job(
+                id=f"{kind}-{room.id}-{n}", kind=kind, width_mm=width, height_mm=height, style=brand.style_of(kind),
+                texts={"name": Text(name, key)}, source=key, placement=placement, material=sign.material,
+                quantity=sign.quantity, room=room.id, floor=room.floor, content=Content(n, room.function)))
+    return jobs
+
+
+def plan_windows(inp: PlanInput) -> list[SignJob]:
+    return _plan(inp, "window", "window")
+
+
+def plan_desks(inp: PlanInput) -> list[SignJob]:
+    return _plan(inp, "desk", "desk")
+
+
+WINDOW = Family(kind="window", tokens=WindowTokens, content=Content, plan=plan_windows, template="window.svg.j2",
+                order=60, band=Band("bottom", 1780.0, 2400.0, "WS-01; PL-04 band 1780–3050 mm"))
+DESK = Family(kind="desk", tokens=DeskTokens, content=Content, plan=plan_desks, template="desk.svg.j2", order=70,
+              band=Band("bottom", 700.0, 1200.0, "counter height (GB 50763 accessible counters 700–850 mm)"))

@@ -1,0 +1,233 @@
+"""Load and validate a brand folder (``brand.toml`` + ``assets/`` + optional ``rules.toml``,
+``templates/``, ``fonts/``).
+
+In:  a brand folder (default: the bundled ``brand/default``) and the sign families.
+Out: a :class:`~signkit.model.brand.Brand` whose templates and artwork are read into memory
+     and whose font files are resolved, or a :class:`~signkit.errors.BrandError` naming every
+     problem with its key path.
+
+A brand may change another instead of repeating it: ``[brand] extends = "default"`` (or the
+path of a brand folder) merges this ``brand.toml`` over the base's, table by table (a key
+given here wins; lists are replaced whole; ``false`` in place of a table removes it, e.g.
+``signs.facade = false``).  Assets keep the folder of the file that named them; templates and
+fonts are looked up in this folder first, then the base's; ``rules.toml`` files merge the
+same way, rule by rule.
+
+Every sign type must be a sign family signkit knows, and its ``tokens`` are loaded into the
+family's typed Tokens (a misspelt token is an error with a did-you-mean).  Roles must name a
+palette colour, a font role and styles that exist.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from ..config import check_refs, did_you_mean, load, read_toml
+from ..errors import BrandError, Problem
+from ..frozendict import FrozenDict
+from ..model.brand import Brand, SignType
+from ..resources import data_dir, default_brand_dir
+
+MAX_DEPTH = 4
+
+# Printing conditions in the ICC Characterization Data Registry that a PDF/X file may name
+# without embedding a profile (https://www.color.org/registry): the ones a Chinese print shop
+# meets.  Any other condition needs pdfx.icc_profile.
+REGISTERED_CONDITIONS = frozenset({
+    "JC200103", "JCN2002", "JC200104", "FOGRA39", "FOGRA39L", "FOGRA51", "FOGRA52", "FOGRA47", "FOGRA29",
+    "FOGRA27", "FOGRA28", "FOGRA30", "FOGRA40", "FOGRA45", "CGATS TR 001", "CGATS TR 006", "CGATS TR 005",
+    "CGATS21-2-CRPC1", "CGATS21-2-CRPC5", "CGATS21-2-CRPC6", "CGATS21-2-CRPC7", "GRACoL2006_Coated1v2",
+    "SWOP2006_Coated3v2", "SWOP2006_Coated5v2", "IFRA26", "IFRA30"})
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class BrandFiles:
+    """What the brand's folders hold besides brand.toml, read into memory."""
+
+    templates: dict[str, str]  # file name → Jinja2 source (the brand's own first, then signkit's)
+    assets: dict[str, str]  # asset name → SVG text
+    rules: list[tuple[Path, dict[str, Any]]]  # rules.toml of each brand in the chain, base last
+    icc_profile: bytes | None
+
+
+def load_brand(folder: Path | None = None, *, families: dict[str, Any]) -> tuple[Brand, BrandFiles]:
+    folder = (Path(folder) if folder is not None else default_brand_dir()).resolve()
+    data, chain = _read_chain(folder, depth=0)
+    file = str(folder / "brand.toml")
+    problems: list[Problem] = []
+    signs_raw = data.get("signs", {}) if isinstance(data.get("signs"), dict) else {}
+    for kind in signs_raw:
+        if kind not in families:
+            problems.append(Problem(f"{file}: signs.{kind}", f"no sign family is called '{kind}'",
+                                    did_you_mean(kind, families) or "families: " + ", ".join(families)))
+    if problems:
+        raise BrandError(problems)
+    brand: Brand = load(Brand, data, file=file, error=BrandError)
+
+    signs = {}
+    for kind, sign in brand.signs.items():
+        family = families[kind]
+        raw = signs_raw[kind].get("tokens", {}) if isinstance(signs_raw[kind], dict) else {}
+        tokens = _tokens(family.tokens, raw, file, f"signs.{kind}.tokens", problems)
+        signs[kind] = dataclasses.replace(sign, tokens=tokens, template=sign.template or family.template,
+                                          band=sign.band or family.band)
+    brand = dataclasses.replace(brand, signs=FrozenDict(signs))
+    _check_names(brand, file, problems)
+
+    template_dirs = [d / "templates" for d in chain if (d / "templates").is_dir()] + [data_dir("templates")]
+    templates: dict[str, str] = {}
+    for d in reversed(template_dirs):  # the brand's own win
+        for path in sorted(d.glob("*.j2")):
+            templates[path.name] = _read_text(path, problems)
+    for kind, sign in brand.signs.items():
+        if sign.template not in templates:
+            problems.append(Problem(f"{file}: signs.{kind}.template", f"template not found: {sign.template}",
+                                    f"looked in {', '.join(str(d) for d in template_dirs)}"))
+    font_dirs = [d / "fonts" for d in chain] + [data_dir("fonts")]
+    font_paths = {}
+    for role, font in brand.fonts.items():
+        path = next((d / font.file for d in font_dirs if (d / font.file).is_file()), None)
+        if path is None:
+            problems.append(Problem(f"{file}: fonts.{role}.file", f"font file not found: {font.file}",
+                                    f"looked in {', '.join(str(d) for d in font_dirs)}"))
+        else:
+            font_paths[role] = path
+    assets = {}
+    for name, asset in brand.assets.items():
+        path = Path(asset.file)  # made absolute by _read_chain
+        if not path.is_file():
+            problems.append(Problem(f"{file}: assets.{name}.file", f"asset not found: {path}",
+                                    "asset paths are relative to the brand folder that names them"))
+        else:
+            assets[name] = _read_text(path, problems)
+    rules = [(d / "rules.toml", read_toml(d / "rules.toml", BrandError)) for d in chain if (d / "rules.toml").is_file()]
+    if not rules:
+        problems.append(Problem(str(folder), "no rules.toml in this brand or the brands it extends",
+                                'copy brand/default/rules.toml, or add extends = "default" under [brand]'))
+    icc = _output_condition(brand, chain, file, problems)
+    if problems:
+        raise BrandError(problems)
+    return (dataclasses.replace(brand, folder=folder, font_paths=FrozenDict(font_paths)),
+            BrandFiles(templates, assets, rules, icc))
+
+
+def _tokens(cls: type, raw: Any, file: str, root: str, problems: list[Problem]) -> Any:
+    mine: list[Problem] = []
+    try:
+        value = load(cls, raw if isinstance(raw, dict) else {}, file=file, error=BrandError, root=root)
+    except BrandError as exc:
+        mine.extend(exc.problems)
+        value = None
+    problems.extend(mine)
+    return value
+
+
+def _check_names(brand: Brand, file: str, problems: list[Problem]) -> None:
+    """Styles, roles and functions name palette colours, fonts and styles that exist."""
+    styles_anywhere = {name for sign in brand.signs.values() for name in sign.styles}
+    check_refs(brand.roles, {"palette": brand.palette, "font": brand.fonts}, file=file, root="roles",
+               problems=problems)
+    r = brand.roles
+    for key, value in (("roles.ink", r.ink), ("roles.paper", r.paper), ("roles.alert", r.alert),
+                       ("roles.proof_mark", r.proof_mark)):
+        if value not in brand.palette:
+            problems.append(Problem(f"{file}: {key}", f"'{value}' is not a palette colour",
+                                    did_you_mean(value, brand.palette) or "palette: " + ", ".join(brand.palette)))
+    if r.label_font not in brand.fonts:
+        problems.append(Problem(f"{file}: roles.label_font", f"'{r.label_font}' is not a font role",
+                                did_you_mean(r.label_font, brand.fonts) or "font roles: " + ", ".join(brand.fonts)))
+    for key, value in (("roles.party_style", r.party_style), ("roles.default_style", r.default_style)):
+        if value not in styles_anywhere:
+            problems.append(Problem(f"{file}: {key}", f"no sign type has a style '{value}'",
+                                    did_you_mean(value, styles_anywhere) or "styles: " + ", ".join(sorted(styles_anywhere))))
+    for kind, sign in brand.signs.items():
+        default = sign.style or r.default_style
+        if default not in sign.styles:
+            problems.append(Problem(f"{file}: signs.{kind}.style", f"'{default}' is not one of its styles",
+                                    did_you_mean(default, sign.styles) or
+                                    "give the type a style = … naming one of: " + ", ".join(sign.styles)))
+        for style_name, style in sign.styles.items():
+            for slot, value in style.items():
+                if isinstance(value, str) and value not in brand.palette:
+                    problems.append(Problem(
+                        f"{file}: signs.{kind}.styles.{style_name}.{slot}", f"'{value}' is not a palette colour",
+                        did_you_mean(value, brand.palette) or "palette: " + ", ".join(brand.palette)))
+    for fid, function in brand.functions.items():
+        if function.style and function.style not in styles_anywhere:
+            problems.append(Problem(f"{file}: functions.{fid}.style", f"unknown style '{function.style}'",
+                                    did_you_mean(function.style, styles_anywhere) or
+                                    "styles: " + ", ".join(sorted(styles_anywhere))))
+
+
+def _output_condition(brand: Brand, chain: tuple[Path, ...], file: str, problems: list[Problem]) -> bytes | None:
+    """A PDF/X claim needs a registered printing condition or an embedded CMYK profile."""
+    pdfx = brand.output.pdfx
+    if pdfx.icc_profile:
+        path = next((d / pdfx.icc_profile for d in chain if (d / pdfx.icc_profile).is_file()), None)
+        if path is None:
+            problems.append(Problem(f"{file}: output.pdfx.icc_profile", f"file not found: {pdfx.icc_profile}",
+                                    "give the .icc path relative to the brand folder"))
+            return None
+        data = path.read_bytes()
+        if len(data) < 132 or data[16:20] != b"CMYK" or data[12:16] != b"prtr":
+            problems.append(Problem(f"{file}: output.pdfx.icc_profile", f"{pdfx.icc_profile} is not a CMYK output "
+                                    "(printer) ICC profile", "use the profile of the printing condition"))
+            return None
+        return data
+    if pdfx.output_condition_identifier not in REGISTERED_CONDITIONS:
+        problems.append(Problem(
+            f"{file}: output.pdfx.output_condition_identifier",
+            f"'{pdfx.output_condition_identifier}' is not a registered printing condition, so print files "
+            "cannot claim PDF/X without its profile",
+            did_you_mean(pdfx.output_condition_identifier, REGISTERED_CONDITIONS) or
+            "name a condition of the ICC registry (e.g. JC200103, FOGRA39), or embed its profile with "
+            "output.pdfx.icc_profile = \"….icc\""))
+    return None
+
+
+def _read_text(path: Path, problems: list[Problem]) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (UnicodeDecodeError, OSError) as exc:
+        problems.append(Problem(str(path), f"cannot be read as UTF-8 text: {exc}", "save it as UTF-8"))
+        return ""
+
+
+def _read_chain(folder: Path, depth: int) -> tuple[dict[str, Any], tuple[Path, ...]]:
+    """This brand's data merged over its bases', and the folders from this one to the root."""
+    toml = folder / "brand.toml"
+    if not toml.is_file():
+        raise BrandError.at(str(folder), "no brand.toml in this folder",
+                            "a brand folder holds brand.toml, assets/ and optionally rules.toml, templates/, fonts/")
+    data = read_toml(toml, BrandError)
+    for asset in data.get("assets", {}).values() if isinstance(data.get("assets"), dict) else ():
+        if isinstance(asset, dict) and isinstance(asset.get("file"), str):
+            asset["file"] = str((folder / asset["file"]).resolve())
+    base = data.get("brand", {}).get("extends") if isinstance(data.get("brand"), dict) else None
+    if base is None:
+        return data, (folder,)
+    if depth >= MAX_DEPTH:
+        raise BrandError.at(f"{toml}: brand.extends", "brands extend each other too deeply (a loop?)")
+    if not isinstance(base, str):
+        raise BrandError.at(f"{toml}: brand.extends", 'expected "default" or a folder path')
+    base_folder = default_brand_dir() if base == "default" else (folder / base)
+    base_data, chain = _read_chain(base_folder.resolve(), depth + 1)
+    return merge(base_data, data), (folder,) + chain
+
+
+def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` merged into ``base`` table by table; ``false`` in place of a table removes it."""
+    out = dict(base)
+    for key, value in over.items():
+        if value is False and isinstance(out.get(key), dict):
+            del out[key]
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+__all__ = ["BrandFiles", "SignType", "load_brand", "merge", "REGISTERED_CONDITIONS"]
