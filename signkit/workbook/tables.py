@@ -72,11 +72,11 @@ class _Collector:
             return self.out
         self.out.sheets.append(rooms.sheet or "")
         header_row = self._rooms(rooms)
-        self._centre(rooms, range(1, header_row or 1), block=True)
+        self._centre(rooms, range(1, header_row or 1))
         for grid, kind in zip(grids, kinds):
             if kind == "centre":
                 self.out.sheets.append(grid.sheet or "")
-                self._centre(grid, range(1, len(grid.rows) + 1), block=False)
+                self._centre(grid, range(1, len(grid.rows) + 1))
             elif kind == "organisations":
                 self.out.sheets.append(grid.sheet or "")
                 self._organisations(grid)
@@ -176,15 +176,14 @@ class _Collector:
                 taken[rid] = ""
 
     # -- the centre: rows of key | value -------------------------------------------------
-    def _centre(self, grid: Grid, rows: range, *, block: bool) -> None:
+    def _centre(self, grid: Grid, rows: range) -> None:
         for r in rows:
             key, value, c = _key_value(grid, r)
             if key is None:
                 continue
             found = match(key, CENTRE_LOOKUP)
-            if found is None:
-                title = value is None or value == key  # a title above the table, merged or not
-                if not (block and title) and norm(key) not in CENTRE_HEADER_NORMS:
+            if found is None:  # warn only when a value would be lost: not for a title, merged or not
+                if value is not None and value != key and norm(key) not in CENTRE_HEADER_NORMS:
                     labels = [f.label for f in CENTRE_FIELDS]
                     self.warn(grid.where(r, 1, key), _("'{key}' is not a centre item signkit reads; the row is "
                                                        "ignored").format(key=cells.clean(key)),

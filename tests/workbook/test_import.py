@@ -185,3 +185,11 @@ def test_floor_bands_merged_across_the_table(tmp_path, functions):
         "中心": CENTRE}, merges={"房间": ["A2:C2", "A5:C5"]})  # 二楼 alone in column A, not merged
     profile = load_result(import_rooms(path, functions=functions), tmp_path / "c", functions)
     assert [(r.name, r.floor) for r in profile.rooms] == [("调解室", 1), ("党员活动室", 2), ("农家书屋", 2)]
+
+
+def test_quotes_and_backslashes_survive_the_toml(tmp_path, functions):
+    rooms = [[1, '“老兵”之家 "A" \\ B', "退役军人服务站"]]
+    path = standard(tmp_path, rooms, HEADERS[:3], 中心=[*CENTRE, ["标语", 'say "hi"\tnow']])
+    profile = load_result(import_rooms(path, functions=functions), tmp_path / "c", functions)
+    assert profile.rooms[0].name == '“老兵”之家 "A" \\ B'
+    assert profile.center.slogan == 'say "hi"\tnow'
