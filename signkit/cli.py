@@ -258,6 +258,32 @@ def init(folder: Annotated[Path, typer.Argument(help="new folder for the centre'
     typer.echo(f"  signkit render {path}")
 
 
+@app.command("import")
+def import_(
+    workbook: Annotated[Path, typer.Argument(help="the room list: .xlsx (Excel, WPS) or .csv (UTF-8 or GBK)")],
+    out: Annotated[Optional[Path], typer.Option("-o", "--out", help="folder (or .toml file) for the profile "
+                                                                      "(default: the workbook's folder)")] = None,
+    force: Annotated[bool, typer.Option("--force", help="replace an existing profile.toml")] = False,
+    brand: BrandOpt = None,
+) -> None:
+    """Turn a room list kept in Excel/WPS (sheets 房间, 中心, 挂牌机构; see examples/rooms-template.xlsx)
+    into a profile.toml; every problem is named by sheet, row and column."""
+    from .families import FAMILIES
+    from .load.brand import load_brand
+    from .workbook import import_rooms, write_profile
+
+    brand_, _files = load_brand(brand, families=FAMILIES)
+    result = import_rooms(workbook, functions=brand_.functions)
+    for problem in result.warnings:
+        typer.echo(f"  {problem.where}: {problem.message}", err=True)
+        if problem.hint:
+            typer.echo("      " + _("hint: {hint}").format(hint=problem.hint), err=True)
+    target = write_profile(result, out or workbook.parent, force=force)
+    typer.echo(_("{rooms} rooms, {organisations} organisations → {path}").format(
+        rooms=result.rooms, organisations=result.organisations, path=target))
+    typer.echo(f"  signkit check {target}")
+
+
 @app.command()
 def functions(brand: BrandOpt = None) -> None:
     """List the room functions a profile may use, with their usual names and plate styles."""

@@ -29,8 +29,9 @@ from openpyxl import Workbook  # noqa: E402
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # noqa: E402
 from openpyxl.worksheet.datavalidation import DataValidation  # noqa: E402
 
-from signkit.brand import load_brand  # noqa: E402
-from signkit.profile import Profile, load_profile  # noqa: E402
+from signkit.families import FAMILIES  # noqa: E402
+from signkit.load import load_brand, load_profile  # noqa: E402
+from signkit.model.profile import Profile  # noqa: E402
 from signkit.workbook.cells import ORGANISATION_KINDS  # noqa: E402
 from signkit.workbook.layout import CENTRE_FIELDS, ORGANISATION_COLUMNS, ROOM_COLUMNS  # noqa: E402
 
@@ -290,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "examples", help="folder for the two workbooks")
     args = parser.parse_args(argv)
-    brand = load_brand()
+    brand, _files = load_brand(families=FAMILIES)
     functions = {fid: f.label for fid, f in brand.functions.items()}
     profile = load_profile(ROOT / "examples" / "qinghe" / "profile.toml", functions=functions)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,7 @@
 In:  a workbook laid out as ``examples/rooms-template.xlsx`` shows (docs/import.md), or its
      room table saved as CSV, and the brand's room functions (id → usual Chinese label).
 Out: :class:`ImportResult`: the text of a profile.toml that loads with
-     :func:`signkit.profile.load_profile`, plus warnings; or :class:`WorkbookError` listing
+     :func:`signkit.load.load_profile`, plus warnings; or :class:`WorkbookError` listing
      every problem of the file at once, each located as ``rooms.xlsx: 房间!D7 (门宽)`` with a
      hint.  :func:`write_profile` writes the text without replacing an existing file.
 

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..i18n import _
-from ..profile.model import ID_PATTERN, Center, Door, Entrance, Room
+from ..model.profile import ID_PATTERN, Center, Door, Entrance, Room
 
 _LENGTH_UNITS = {"mm": 1, "毫米": 1, "cm": 10, "厘米": 10, "公分": 10, "m": 1000, "米": 1000}
 _AREA_UNITS = {"m2": 1, "平方米": 1, "平米": 1, "平方": 1, "平": 1}

@@ -8,7 +8,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from signkit.profile import load_profile
+from signkit.load import load_profile
 from signkit.workbook import ImportResult, write_profile
 
 CENTRE = [

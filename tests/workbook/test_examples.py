@@ -7,8 +7,9 @@ import importlib.util
 
 import pytest
 
-from signkit.build import RenderOptions, build
-from signkit.profile import load_profile
+from signkit.api import render_centre as build
+from signkit.make import MakeOptions
+from signkit.load import load_profile
 from signkit.workbook import CENTRE_FIELDS, WorkbookError, import_rooms, write_profile
 
 from ..conftest import ROOT, SAMPLE
@@ -44,7 +45,7 @@ def test_sample_workbook_reproduces_the_sample_centre(imported, brand):
 
 def test_sample_workbook_profile_renders(imported, tmp_path):
     _result, path, _profile = imported
-    result = build(path, RenderOptions(out_dir=tmp_path / "out", formats=("svg",)))
+    result = build(path, tmp_path / "out", options=MakeOptions(formats=("svg",)))
     assert result.exit_code == 0
     assert {(f.severity, f.code) for f in result.findings} <= {("warning", "EMBLEM_PLACEHOLDER")}
     assert sum(1 for s in result.signs if s.job.kind == "door-plate") == 12
