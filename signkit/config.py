@@ -69,7 +69,9 @@ def read_toml(path: Path, error: type[SignkitError]) -> dict[str, Any]:
         where = f"{path}:{line.group(1)}" if line else str(path)
         source = text.splitlines()[int(line.group(1)) - 1] if line and int(line.group(1)) <= len(text.splitlines()) else ""
         hint = 'strings need double quotes ("…"), tables look like [center], lists like ["a", "b"]'
-        if "\\" in source:
+        if "overwrite" in msg.lower():
+            hint = "a key or a table is written twice here: keep one ([[rooms]] with two brackets starts another room)"
+        elif "\\" in source:
             hint = "use / in paths (boards/duties.md), not \\: in double quotes a backslash starts an escape"
         elif _FULLWIDTH.search(source):
             hint = "write numbers with ASCII digits (400, not ４００) and ASCII punctuation (= , [ ] \")"
@@ -259,8 +261,8 @@ def _check_limits(f: dataclasses.Field, value: Any, where: str, problems: list[P
     meta = f.metadata
     if value is None:
         return
-    values = value if isinstance(value, tuple) else (value,)
-    for v in values:
+    items = [(f"{where}[{i}]", v) for i, v in enumerate(value)] if isinstance(value, tuple) else [(where, value)]
+    for where, v in items:
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             if meta.get("gt") is not None and not v > meta["gt"]:
                 problems.append(Problem(where, f"must be greater than {meta['gt']:g}, got {v:g}", meta.get("doc", "")))

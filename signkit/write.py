@@ -76,6 +76,7 @@ def check_target(out_dir: Path) -> None:
 def write_result(result, out_dir: Path) -> Written:
     """Commit ``result`` into ``out_dir`` (see the module docstring)."""
     root = Path(out_dir)
+    _test_hook("start", 0)
     check_target(root)
     _guard(lambda: root.mkdir(parents=True, exist_ok=True), root)
     with _lock(root):
@@ -139,7 +140,7 @@ def _commit(root: Path, journal: dict) -> None:
         _test_hook("commit", n)
     for rel in journal["removals"]:
         (root / rel).unlink(missing_ok=True)
-    _write_atomic(root / MANIFEST, json.dumps(journal["manifest"], ensure_ascii=False, indent=1).encode("utf-8"))
+    _write_atomic(root / MANIFEST, json.dumps(journal["manifest"], ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
     (root / JOURNAL).unlink(missing_ok=True)
 
 
@@ -288,10 +289,13 @@ def deferred_signals():
 
 def _test_hook(phase: str, n: int) -> None:
     """Fault injection for the tests: SIGNKIT_TEST_FAULT=<phase>:<n>[:kill] sends this process
-    SIGTERM (or SIGKILL) after the n-th file of that phase (stage or commit)."""
+    SIGTERM (or SIGKILL) after the n-th file of that phase (stage or commit);
+    SIGNKIT_TEST_FAULT=bug raises an unexpected error where the writer starts."""
     spec = os.environ.get("SIGNKIT_TEST_FAULT")
     if not spec:
         return
+    if spec == "bug" and phase == "start":
+        raise RuntimeError("a fault injected by a test (SIGNKIT_TEST_FAULT=bug)")
     parts = spec.split(":")
     if parts[0] == phase and int(parts[1]) == n:
         os.kill(os.getpid(), signal.SIGKILL if parts[2:] == ["kill"] else signal.SIGTERM)

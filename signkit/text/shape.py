@@ -43,6 +43,8 @@ class Shaped:
 
 @lru_cache(maxsize=65536)
 def shape(face: Face, text: str, vertical: bool = False) -> Shaped:
+    if not text:  # HarfBuzz gives no glyph arrays for an empty buffer
+        return Shaped(text, (), vertical)
     buf = hb.Buffer()
     # cluster = index of the character (not the UTF-8 byte) so findings can name it
     buf.add_codepoints([ord(c) for c in text])
