@@ -8,6 +8,7 @@ import pytest
 from signkit.text.fonts import Face
 from signkit.text.paragraph import measure_paragraph, set_paragraph
 from signkit.text.shape import shape
+from signkit.text.style import BOOK, HouseStyle
 
 from ..conftest import ROOT
 from .clreq_corpus import CASES
@@ -100,7 +101,8 @@ def test_no_quarter_em_next_to_marks_or_at_line_start(song):
 
 def test_squeeze_in_first(song):
     # natural break would put the second ， at a line start; the first ， gives ½ em
-    sp = setp(song, "一二三四，五六七八九，甲乙丙丁", 10)
+    # (the book style: the 党政 house style caps a mark's squeeze at ¼ em, see below)
+    sp = setp(song, "一二三四，五六七八九，甲乙丙丁", 10, style=BOOK)
     assert sp.lines[0].text == "一二三四，五六七八九，"
     assert sp.lines[0].natural_width_mm == pytest.approx(11 * EM)
     assert sp.lines[0].right_mm == pytest.approx(10 * EM) and sp.lines[0].justified
@@ -108,9 +110,25 @@ def test_squeeze_in_first(song):
     assert x["五"] - x["，"] == pytest.approx(0.5 * EM)
 
 
+def test_squeeze_is_capped_per_mark(song):
+    # the same line needs ½ em from the first ，: more than the house cap of ¼ em, so the
+    # line pushes out instead (and not "九，" alone at the next line's start)
+    sp = setp(song, "一二三四，五六七八九，甲乙丙丁", 10)
+    assert texts(sp)[0] == "一二三四，五六七"
+    roomy = setp(song, "一二三四，五六七八九，甲乙丙丁", 10, style=HouseStyle(max_squeeze_em=0.5))
+    assert texts(roomy)[0] == "一二三四，五六七八九，"
+    # ¼ em is enough: taken evenly from both inner commas
+    sp = setp(song, "一二，三四，五六七八九，甲乙丙丁", 11)
+    assert texts(sp)[0] == "一二，三四，五六七八九，"
+    x = xs(sp)
+    assert x["三"] - x["，"] == pytest.approx(0.75 * EM)
+
+
 def test_push_out_when_nothing_can_be_squeezed(song):
+    # 十，alone at the next line's start would strand one character with its mark (issue 11):
+    # two characters go down
     sp = setp(song, "一二三四五六七八九十，甲乙丙", 10.2)
-    assert texts(sp) == ["一二三四五六七八九", "十，甲乙丙"]
+    assert texts(sp) == ["一二三四五六七八", "九十，甲乙丙"]
     assert sp.lines[0].justified and sp.lines[0].right_mm == pytest.approx(102)
 
 
