@@ -25,8 +25,9 @@ rule               conversion
                    pair in order (1st opens, 2nd closes …) per paragraph; an unpaired one stays
 ``single-quote``   ASCII '…' → ‘…’ when the quoted text is Chinese (or both neighbours are);
                    apostrophes inside words (don't) are not quotes
-``digit-space``    a typed space between a number and its Han unit or ordinal is removed
-                   (2019 年 1 月 10 日 → 2019年1月10日, 第 1 网格 → 第1网格) when the house style
+``digit-space``    a typed space between a number and its Han unit or ordinal, or before a time,
+                   is removed (2019 年 1 月 10 日 → 2019年1月10日, 第 1 网格 → 第1网格,
+                   上午 8:30 → 上午8:30) when the house style
                    sets Han and digits solid (``HouseStyle.han_digit_gap_em == 0``, the 党政
                    default); a space that separates (上午8:30 下午14:00) stays
 ``range``          the dash or wave between two numbers, dates or times (8:30—11:30, 8:30-11:30,
@@ -219,15 +220,18 @@ class _Work:
             if _digit(before) and after in _UNITS and _digit(self.prev(i, skip_space=False) or before):
                 self.set(i, "", "digit-space")             # 2019 年, 30 日
             elif _digit(after) and (before == "第" or (_is_han(before) and self._unit_follows(i))):
-                self.set(i, "", "digit-space")             # 第 1, 月 1 日
+                self.set(i, "", "digit-space")             # 第 1, 月 1 日, 上午 8:30
 
     def _unit_follows(self, i: int) -> bool:
         """Is the number after position ``i`` followed (across spaces) by a Han unit?"""
         j = i + 1
         while j < len(self.out) and self.out[j] in ("", " "):
             j += 1
-        while j < len(self.out) and (self.out[j][:1].isdigit() or self.out[j] in (".", ",")):
+        digits = j
+        while j < len(self.out) and (self.out[j][:1].isdigit() or self.out[j] in (".", ",", ":")):
             j += 1
+        if _TIME.match("".join(self.out[digits:j])):
+            return True                                    # a time of day: 上午 8:30
         while j < len(self.out) and self.out[j] in ("", " "):
             j += 1
         return j < len(self.out) and self.out[j][:1] in _UNITS
@@ -271,6 +275,8 @@ class _Work:
         chars, j = [], i + 1
         while j < len(self.out) and self.out[j] in ("", " "):
             j += 1
+        if "".join(self.out[j:j + 2]) in ("次年", "翌年", "次日"):   # 10月1日～次年6月30日
+            j += 2
         while j < len(self.out) and (self.out[j][:1].isdigit() or self.out[j] in (":", ".", "")) and self.out[j].isascii():
             chars.append(self.out[j])
             j += 1
