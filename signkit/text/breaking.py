@@ -265,6 +265,7 @@ def _find_units(text: str, cls: list[BreakClass], tie: list[bool], glue_units: b
     for m in DESIGNATION.finditer(text):                  # GB/T 15834—2011: one unit
         for i in range(m.start() + 1, m.end()):
             tie[i] = True
+        glue[m.end()] = False                             # its year is no number with a unit
     # Connectors between numbers make one range unit: 8:30—11:30, 1～3, 2020–2021.
     for i in range(1, n - 1):
         if cls[i] == C.CONNECT and _number_end(cls, i - 1) and _number_start(cls, i + 1):

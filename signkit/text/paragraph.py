@@ -479,6 +479,8 @@ def _choose(p: _Prep, a: int, width: float, trim: bool, opts: _Options) -> tuple
         reduce = max(0.0, _line_nat(p, a, s, st, always) - width) - bonus * p.prefer[s]
         if avoid[s] != avoid[k]:                  # never strand a character to save space
             return (k, False) if avoid[s] else (s, False)
+        if avoid[k]:
+            return _unstrand(p, avoid, a, k, None), False
         return (s if reduce <= expand else _unstrand(p, avoid, a, k, s)), False
     if opts.hang and k > a and p.hangable[k] and allowed[k + 1] and not avoid[k + 1]:
         return k + 1, True                        # 悬挂 (CLREQ §3.1.7)
