@@ -274,3 +274,46 @@ def test_results_are_frozen(song):
     with pytest.raises(AttributeError):
         sp.lines[0].text = "x"
     assert isinstance(sp.lines, tuple) and isinstance(sp.lines[0].glyphs, tuple)
+
+
+# --- house style (issue 11) -------------------------------------------------------------------
+
+def test_han_and_digits_are_set_solid_letters_keep_their_gap(song):
+    sp = setp(song, "共8月使用Python", 20)
+    x = xs(sp)
+    eight = shape(song, "8").advance / 1000 * EM
+    assert x["8"] - x["共"] == pytest.approx(EM)                      # 共8: solid
+    assert x["月"] - x["8"] == pytest.approx(eight)                   # 8月: solid
+    assert x["P"] - x["用"] == pytest.approx(1.25 * EM)              # 用 Python: ¼ em
+    book = xs(setp(song, "共8月使用Python", 20, style=BOOK))
+    assert book["月"] - book["8"] == pytest.approx(eight + 0.25 * EM)
+
+
+def test_article_numbers_are_right_aligned_by_whole_figures(song):
+    labels = [f"{n}." for n in range(1, 13)]
+    box = max(shape(song, label).advance for label in labels) / 1000
+    firsts = {label: setp(song, "甲乙丙", 20, label=label, label_width_em=box).lines[0].glyphs[0].x
+              for label in labels}
+    figure = shape(song, "0").advance / 1000 * EM
+    assert len({round(firsts[f"{n}."], 6) for n in range(1, 10)}) == 1        # one left edge for 1.–9.
+    assert len({round(firsts[f"{n}."], 6) for n in range(10, 13)}) == 1
+    assert firsts["9."] - firsts["10."] == pytest.approx(figure)            # one figure in
+    left = setp(song, "甲乙丙", 20, label="9.", label_width_em=box, style=BOOK)
+    assert left.lines[0].glyphs[0].x == 0.0
+
+
+def test_the_house_bullet_is_small_and_centred_on_the_face(song):
+    sp = setp(song, "甲乙丙", 20, label="●", label_gap_em=0.35, label_width_em=1.0)
+    assert sp.label_size_mm < EM
+    (bullet,) = sp.label_glyphs
+    assert [sp.text[g.cluster] for g in sp.lines[0].glyphs] == ["甲", "乙", "丙"]   # drawn apart
+    box = song.bounds(bullet.gid)
+    s = sp.label_size_mm / 1000
+    ink_w, ink_h = (box[2] - box[0]) * s, (box[3] - box[1]) * s
+    assert max(ink_w, ink_h) == pytest.approx(0.35 * EM)
+    assert bullet.x + (box[0] + box[2]) / 2 * s == pytest.approx(0.5 * EM)      # centred in its box
+    guo = song.bounds(shape(song, "国").glyphs[0].gid)
+    assert bullet.y - (box[1] + box[3]) / 2 * s == pytest.approx(-(guo[1] + guo[3]) / 2 / 100)
+    assert sp.text_x_mm == pytest.approx(1.35 * EM)
+    plain = setp(song, "甲乙丙", 20, label="•")                       # any other label: body size
+    assert plain.label_size_mm == EM and plain.label_glyphs == plain.lines[0].glyphs[:1]
