@@ -31,8 +31,16 @@ from .style import HouseStyle
 def place_label(face: Face, label: str, indent: float, label_width_em: float | None,
                 style: HouseStyle) -> tuple[list[tuple[int, float, float, int]], float, float]:
     """(glyphs, drawing scale, box width) of ``label``; see the module docstring."""
+    glyphs, scale, box = _place(face, label, label_width_em, style)
+    return [(g, x + indent, y, c) for g, x, y, c in glyphs], scale, box
+
+
+@lru_cache(maxsize=1024)
+def _place(face: Face, label: str, label_width_em: float | None, style: HouseStyle):
+    """:func:`place_label` with the box at x = 0 (cached: fitting loops set a label often)."""
+    indent = 0.0
     if not label:
-        return [], 1.0, 0.0
+        return (), 1.0, 0.0
     upem = face.units_per_em
     shaped = shape(face, label).glyphs
     advance = float(sum(g.x_advance for g in shaped))
@@ -47,7 +55,7 @@ def place_label(face: Face, label: str, indent: float, label_width_em: float | N
             centre_y = _face_centre(face)            # y up, font units
             x = centre_x - scale * (ink[0] + ink[2]) / 2
             y = centre_y - scale * (ink[1] + ink[3]) / 2
-            return [(g.gid, x, -y, g.cluster)], scale, box
+            return ((g.gid, x, -y, g.cluster),), scale, box
     box = max(advance, (label_width_em or 0.0) * upem)
     x = indent
     if style.label_align == "right" and box > advance:
@@ -57,7 +65,7 @@ def place_label(face: Face, label: str, indent: float, label_width_em: float | N
     for g in shaped:
         glyphs.append((g.gid, x + g.x_offset, -float(g.y_offset), g.cluster))
         x += g.x_advance
-    return glyphs, 1.0, box
+    return tuple(glyphs), 1.0, box
 
 
 @lru_cache(maxsize=None)

@@ -27,10 +27,16 @@ The rules (CLREQ.md §2–§4), in the order of the [impl] pipeline of CLREQ.md 
   ——, ……, words or numbers, nor around connectors and solidi).  The last line is set
   flush left at natural width (§3.5.1);
 * 孤字: a last line of one character is avoided by pulling a unit down from the line above
-  (§3.4.4).
+  (§3.4.4);
+* issue 11 (house rules on top of CLREQ, see :mod:`signkit.text.style`): no break that
+  strands a character (a sentence's first character at a line end, one character and its
+  mark at a line start — ``Breaks.avoid``); a mark inside a line gives at most
+  ``max_squeeze_em`` when the line is squeezed, so squeezing cannot pull a stranded
+  character up; Han and digits set solid unless ``han_digit_gap_em``; labels right-aligned
+  in their box and the house bullet drawn small (:mod:`signkit.text.label`).
 
 Speed: everything that does not depend on the size is computed once per (face, text,
-options) and cached: shaping (font units are size-independent), classes, widths after
+options, house style) and cached: shaping (font units are size-independent), classes, widths after
 compression, break opportunities and prefix sums.  Each size is then one greedy pass that
 measures a line in O(log n) and one placement pass over the glyphs.
 """

@@ -35,7 +35,7 @@ switch                 党政 default        why
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from typing import Literal
 
 RANGE_DASHES = ("～", "—", "–")
@@ -50,8 +50,14 @@ class HouseStyle:
     bullet_size_em: float = 0.35
     label_align: Literal["left", "right"] = "right"
     max_squeeze_em: float = 0.25
+    _hash: int = field(init=False, repr=False, compare=False, default=0)
+
+    def __hash__(self) -> int:   # computed once: styles key the paragraph caches
+        return self._hash
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash(tuple(getattr(self, f.name) for f in fields(self)
+                                                     if f.name != "_hash")))
         if self.range_dash is not None and self.range_dash not in RANGE_DASHES:
             raise ValueError(f"range_dash must be one of {RANGE_DASHES} or None, not {self.range_dash!r}")
         if self.label_align not in ("left", "right"):
