@@ -16,6 +16,7 @@ opportunities onto glyph clusters and chooses the breaks.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
@@ -54,6 +55,23 @@ STACKED = "‼⁇⁈⁉"
 PREFIX = "￥¥＄$€£￡№"
 POSTFIX = "％%‰℃℉°′″￠"
 CLAUSE_STOPS = "，；。？！："  # a break after these is preferred (small bonus)
+SENTENCE_STOPS = "。？！‼⁇⁈⁉"  # a sentence's first character must not end a line after these
+
+# Numbers with their words (issue 11): 第 + numeral + counter (第十二条, 第1网格), number + 余/多
+# + unit word (8600余户次, 三百多户).  Han numerals are glued only in these frames, never in
+# words like 统一 or 一致.
+HAN_NUMERALS = "零〇一二三四五六七八九十百千万亿两"
+APPROX = "余多"
+UNIT_WORDS = tuple(sorted((
+    "平方公里", "平方米", "立方米", "户次", "人次", "万元", "亿元", "千元", "百元", "万人", "万户",
+    "万亩", "万吨", "公里", "千米", "公斤", "千克", "公顷", "小时", "分钟", "个月", "周岁", "网格",
+    "季度", "阶段", "部分", "小组", "批次", "周年", "年度", "届次", "余次"), key=len, reverse=True))
+
+# Standard designations are one unit (GB/T 15834—2011, GB 2894, DB32/T 3000—2016, JGJ/T 1.1):
+# issuer code, /T or /Z, one optional space, number with dotted parts, optional year.
+DESIGNATION = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?:GBZ|GB|GJB|DB\d{2}|JGJ|CJJ|HJ|QB|YY|WS|SL|NY|MZ|GA|AQ|DL|XF|JT|JB|HG|LY)(?:/[TZ])?"
+    r"|[A-Z]{2,4}/[TZ])[ \u00a0]?\d+(?:\.\d+)*(?:[—–-]\d{4})?(?![0-9])")
 
 _FIXED = {ch: cls for chars, cls in (
     (OPEN, C.OPEN), (CLOSE, C.CLOSE), (STOP_IN, C.STOP_IN), (STOP_END, C.STOP_END),
@@ -121,6 +139,9 @@ class Breaks:
     tie: tuple[bool, ...]             # inside a never-split unit: no break, no added space
     prefer: tuple[bool, ...]          # allowed and right after clause punctuation
     strict: bool
+    # allowed, but a break here strands a character: the first character of a sentence at a
+    # line end (…工作。必|须), or one character and its mark at a line start (…建|设，)
+    avoid: tuple[bool, ...] = ()
 
     def units(self) -> tuple[tuple[int, int], ...]:
         """Spans ``(start, end)`` of the never-split units longer than one character."""
@@ -168,7 +189,39 @@ def find_breaks(text: str, *, strict: bool = False, glue_units: bool = True) -> 
         prefer[i] = text[j] in CLAUSE_STOPS
     if n:
         allowed[n] = True
-    return Breaks(text, tuple(cls), tuple(allowed), tuple(tie), tuple(prefer), strict)
+    avoid = [allowed[i] and i < n and strands(text, cls, tie, i) for i in range(n + 1)]
+    return Breaks(text, tuple(cls), tuple(allowed), tuple(tie), tuple(prefer), strict, tuple(avoid))
+
+
+_AFTER_WORD = frozenset({C.STOP_IN, C.STOP_END, C.STACKED, C.CLOSE})
+
+
+def strands(text: str, cls, tie, i: int) -> bool:
+    """Does a line break before ``text[i]`` strand one character (issue 11)?
+
+    * the first character of a sentence left at the end of a line: a single hanzi right
+      after 。？！ (closing marks between allowed: 。”必|须, 》。条|例);
+    * one hanzi alone at the start of a line, followed by a stop or closing mark (建|设，),
+      or by nothing but marks up to the paragraph's end (孤字, CLREQ §3.4.4).  A Han
+      ordinal with its 顿号 (二、) is an enumerator, not a stranded word.
+    """
+    n = len(text)
+    if i >= 2 and cls[i - 1] == C.HAN and not tie[i - 1]:
+        j = i - 2
+        while j > 0 and cls[j] == C.CLOSE:
+            j -= 1
+        if text[j] in SENTENCE_STOPS:
+            return True
+    if cls[i] == C.HAN and (i + 1 >= n or not tie[i + 1]):
+        k = i + 1
+        if k == n:
+            return True
+        if cls[k] in _AFTER_WORD and not (text[i] in HAN_NUMERALS and text[k] == "、"):
+            return True
+        while k < n and cls[k] in PUNCT:
+            k += 1
+        return k == n and k > i + 1
+    return False
 
 
 def _resolve_context(text: str, cls: list[BreakClass]) -> None:
@@ -208,6 +261,11 @@ def _find_units(text: str, cls: list[BreakClass], tie: list[bool], glue_units: b
             tie[i] = True
         elif glue_units and a == C.DIGIT and b == C.HAN:   # 5千克, 8月 (house option)
             glue[i] = True
+    _glue_numbers(text, cls, glue, glue_units)
+    for m in DESIGNATION.finditer(text):                  # GB/T 15834—2011: one unit
+        for i in range(m.start() + 1, m.end()):
+            tie[i] = True
+        glue[m.end()] = False                             # its year is no number with a unit
     # Connectors between numbers make one range unit: 8:30—11:30, 1～3, 2020–2021.
     for i in range(1, n - 1):
         if cls[i] == C.CONNECT and _number_end(cls, i - 1) and _number_start(cls, i + 1):
@@ -226,6 +284,50 @@ def _find_units(text: str, cls: list[BreakClass], tie: list[bool], glue_units: b
             i = j
         else:
             i += 1
+
+
+def _glue_numbers(text: str, cls: list[BreakClass], glue: list[bool], glue_units: bool) -> None:
+    """第 + numeral + counter, number + 余/多 + unit word: no break inside (issue 11).
+
+    Always: 第|十|二|条, 第|1|网|格, 8600|余|户|次, 三|百|多|户.  With ``glue_units``
+    also a plain number with its unit word: 3000|平|方|米 (the digit–hanzi glue above
+    covers the first character only)."""
+    n = len(text)
+    i = 0
+    while i < n:
+        ordinal = text[i] == "第" and i + 1 < n and (text[i + 1] in HAN_NUMERALS or cls[i + 1] == C.DIGIT)
+        start = i + 1 if ordinal else i
+        j = _numeral_end(text, cls, start)
+        if j == start:
+            i += 1
+            continue
+        han = cls[start] != C.DIGIT
+        # a Han numeral is a number only after 第, or before 余/多 + a unit (三百多户, 十余年)
+        approx = (j + 1 < n and text[j] in APPROX and cls[j + 1] == C.HAN
+                  and (not han or j - start >= 2 or text[j - 1] in "十百千万亿"))
+        if not (ordinal or approx or (glue_units and not han)):
+            i = j
+            continue
+        for k in range(i + 1, j):
+            glue[k] = True                         # 第|1, 十|二
+        k = j + 1 if approx else j                 # past the 余/多
+        if k < n and cls[k] == C.HAN:              # the counter or unit word
+            word = next((w for w in UNIT_WORDS if text.startswith(w, k)), text[k])
+            for m in range(j, k + len(word)):
+                glue[m] = True                     # 二|条, 00|余|户|次
+        i = j
+
+
+def _numeral_end(text: str, cls: list[BreakClass], start: int) -> int:
+    """End of the numeral starting at ``start`` (Arabic with . and , inside, or Han)."""
+    n, j = len(text), start
+    if j < n and cls[j] == C.DIGIT:
+        while j < n and (cls[j] == C.DIGIT or (text[j] in ".," and j + 1 < n and cls[j + 1] == C.DIGIT)):
+            j += 1
+    else:
+        while j < n and text[j] in HAN_NUMERALS and j - start < 8:
+            j += 1
+    return j
 
 
 def _number_end(cls: list[BreakClass], i: int) -> bool:

@@ -2,18 +2,39 @@
 
 In:  the text of one board file (``examples/*/boards/*.md``) and its name, for messages.
 Out: :class:`BoardText`: the title and a tuple of blocks (:class:`Heading`, :class:`Paragraph`,
-     :class:`Article`, :class:`Item`), every text normalised by :mod:`signkit.text.normalize`
-     (the changes made are kept in ``edits``, for the report).
+     :class:`Article`, :class:`Item`, and in legal mode :class:`Chapter`, :class:`Section`,
+     :class:`LegalArticle`, :class:`Clause`, :class:`LegalItem`; :class:`Note` in both), every
+     text normalised by :mod:`signkit.text.normalize` with the board's house style (the
+     changes made are kept in ``edits``, for the report).
 
 The format, line by line:
 
 * ``# 标题`` — the board title: exactly one, before anything else;
 * ``## 小标题`` — a section heading;
 * ``1. 条文`` — an article that keeps its number (label ``"1."``);
-* ``- 事项`` — an item (label ``item_label``, default ``"•"``);
+* ``- 事项`` — an item (label ``item_label``, default the house style's bullet ``●``);
 * anything else is paragraph text; blank lines separate paragraphs.  Consecutive lines of one
   paragraph (or article, or item) are joined without a space between Chinese characters and
   with one space between Latin words.
+* a paragraph right under the title that is wholly in brackets, ``（2019年1月10日中共中央印发）``,
+  is the adoption history: a :class:`Note`.
+
+**Legal-text mode** (laws, 条例, 章程, 村规民约 written article by article).  The Markdown
+stays plain; the structure is recognised by pattern:
+
+* ``## 第一章 总则`` → :class:`Chapter` (label 第一章, title 总则: set centred, with its own
+  spacing); ``## 第一节 …`` → :class:`Section`; other ``##`` headings stay :class:`Heading`;
+* a line starting ``第二条`` (with or without a space after it) → :class:`LegalArticle`: its
+  ``label`` 第二条 (set in 黑体, run-in or hanging) and ``body``; ``text`` is the run-in form
+  ``第二条　正文`` with one ideographic space, as laws are printed;
+* the following paragraphs of an article → :class:`Clause` (款), each knowing its article;
+* lines starting ``（一）`` … → :class:`LegalItem` (项, set with tighter spacing).
+
+In legal mode an article or item line starts a new block even without a blank line before it.
+The mode is detected: a board is legal when a line starts with 第…条 or a ``##`` heading with
+第…章.  A first line ``<!-- legal -->`` or ``<!-- plain -->`` (also ``<!-- mode: legal -->``)
+overrides the detection for that board; the ``mode=`` argument of :func:`parse_board`
+overrides both.  That comment is the only HTML allowed, and only as the file's first line.
 
 Every other Markdown construct is a :class:`~signkit.errors.ContentError` naming
 ``file:line``, what was found and how to fix it: ``###`` and deeper headings, emphasis
@@ -29,6 +50,7 @@ from dataclasses import dataclass
 
 from ..errors import ContentError, Problem
 from .normalize import Change, is_chinese, normalize_with_changes
+from .style import HouseStyle, resolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +79,51 @@ class Item:
     line: int
 
 
+@dataclass(frozen=True, slots=True)
+class Chapter(Heading):
+    """``## 第一章 总则``: ``text`` is ``label + "\u3000" + title``."""
+
+    label: str = ""   # 第一章
+    title: str = ""   # 总则
+
+
+@dataclass(frozen=True, slots=True)
+class Section(Heading):
+    """``## 第一节 …`` inside a chapter."""
+
+    label: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LegalArticle(Paragraph):
+    """``第二条 …``: ``text`` is the run-in form ``label + "\u3000" + body``."""
+
+    label: str = ""   # 第二条
+    body: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Clause(Paragraph):
+    """A further paragraph (款) of the article ``article``."""
+
+    article: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LegalItem(Paragraph):
+    """``（一）…`` (项): ``text`` is ``label + body``, as printed."""
+
+    label: str = ""   # （一）
+    body: str = ""
+    article: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Note(Paragraph):
+    """The adoption history in brackets under the title: ``（2019年1月10日中共中央印发）``."""
+
+
 Block = Heading | Paragraph | Article | Item
 
 
@@ -75,6 +142,7 @@ class BoardText:
     title_line: int
     blocks: tuple[Block, ...]
     edits: tuple[Edit, ...] = ()
+    mode: str = "plain"   # "legal" when the legal structure was recognised or asked for
 
 
 _HEADING = re.compile(r"(#+)(\s*)(.*)$")
@@ -83,6 +151,12 @@ _PAREN_LIST = re.compile(r"\d{1,3}\)(\s|$)")
 _BULLET = re.compile(r"([-*+])(?:\s+(.*))?$")
 _RULE = re.compile(r"([-*_])(\s*\1){2,}\s*$")
 _SETEXT = re.compile(r"=+\s*$")
+_NUM = "零〇一二三四五六七八九十百千两"
+_LEGAL_ARTICLE = re.compile(rf"(第[{_NUM}]+条(?:之[{_NUM}]+)?)[\s\u3000]*(.*)$")
+_LEGAL_ITEM = re.compile(rf"([（(][{_NUM}]+[）)])[\s\u3000]*(.*)$")
+_LEGAL_HEADING = re.compile(rf"(第[{_NUM}]+([章节]))[\s\u3000]*(.*)$")
+_MODE_LINE = re.compile(r"<!--\s*(?:mode:\s*)?([A-Za-z]+)\s*-->$")
+MODES = ("legal", "plain")
 
 # (pattern, what was found, hint) for constructs inside a line
 _INLINE = (
@@ -109,17 +183,53 @@ _INLINE = (
 )
 
 
-def parse_board(text: str, *, file: str, item_label: str = "•") -> BoardText:
-    """Parse one board file; raises :class:`ContentError` listing every problem found."""
-    parser = _Parser(file, item_label)
-    for no, raw in enumerate(text.removeprefix("\ufeff").splitlines(), 1):
-        parser.line(no, raw.rstrip())
+def parse_board(text: str, *, file: str, item_label: str | None = None, style: HouseStyle | None = None,
+                mode: str | None = None) -> BoardText:
+    """Parse one board file; raises :class:`ContentError` listing every problem found.
+
+    ``item_label`` defaults to the house style's bullet; ``mode`` ("legal" or "plain")
+    overrides the file's mode line and the detection."""
+    style = resolve(style)
+    lines = text.removeprefix("\ufeff").splitlines()
+    declared, problems = _mode_line(lines, file)
+    if mode is not None and mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    chosen = mode or declared or ("legal" if _looks_legal(lines) else "plain")
+    parser = _Parser(file, style.bullet if item_label is None else item_label, style, chosen == "legal")
+    parser.problems.extend(problems)
+    skip_first = declared is not None or bool(problems)   # the mode line is not content
+    for no, raw in enumerate(lines, 1):
+        if not (no == 1 and skip_first):
+            parser.line(no, raw.rstrip())
     return parser.finish()
 
 
+def _mode_line(lines: list[str], file: str) -> tuple[str | None, list[Problem]]:
+    """The mode a first line ``<!-- legal -->`` declares (and problems with it)."""
+    first = lines[0].strip() if lines else ""
+    m = _MODE_LINE.match(first)
+    if not m:
+        return None, []
+    if m.group(1).lower() not in MODES:
+        return None, [Problem(f"{file}:1", f"unknown board mode {m.group(1)!r}",
+                              "write '<!-- legal -->' or '<!-- plain -->' as the first line")]
+    return m.group(1).lower(), []
+
+
+def _looks_legal(lines: list[str]) -> bool:
+    for raw in lines:
+        body = raw.strip()
+        if _LEGAL_ARTICLE.match(body):
+            return True
+        if body.startswith("##") and _LEGAL_HEADING.match(body.lstrip("#").strip() or " "):
+            return True
+    return False
+
+
 class _Parser:
-    def __init__(self, file: str, item_label: str):
-        self.file, self.item_label = file, item_label
+    def __init__(self, file: str, item_label: str, style: HouseStyle, legal: bool):
+        self.file, self.item_label, self.style, self.legal = file, item_label, style, legal
+        self.article = ""   # the label of the article the following paragraphs belong to
         self.problems: list[Problem] = []
         self.title: tuple[str, int] | None = None
         self.seen_content = False
@@ -149,6 +259,14 @@ class _Parser:
         elif _PAREN_LIST.match(body):
             self.error(no, f"an ordered list with ')' ({body[:4]!r}) is not part of the board format",
                        "number articles as '1. ', '2. ' …")
+        elif self.legal and not indent and (m := _LEGAL_ARTICLE.match(body)):
+            self.inline(no, body)
+            self.flush()
+            self.begin(no, "legal-article", m.group(1), m.group(2).strip())
+        elif self.legal and not indent and (m := _LEGAL_ITEM.match(body)):
+            self.inline(no, body)
+            self.flush()
+            self.begin(no, "legal-item", m.group(1), m.group(2).strip())
         elif m := _ARTICLE.match(body):
             self.start_list(no, indent, "article", m.group(1), m.group(2))
         elif m := _BULLET.match(body):
@@ -194,7 +312,14 @@ class _Parser:
             else:
                 self.title = (self.normal(words, no), no)
         else:
-            self.blocks.append(Heading(self.normal(words, no), no))
+            m = _LEGAL_HEADING.match(words) if self.legal else None
+            if m and m.group(3).strip():
+                label, title = self.normal(m.group(1), no), self.normal(m.group(3), no)
+                kind = Chapter if m.group(2) == "章" else Section
+                self.blocks.append(kind(f"{label}\u3000{title}", no, label, title))
+                self.article = ""
+            else:
+                self.blocks.append(Heading(self.normal(words, no), no))
         self.seen_content = True
 
     def start_list(self, no: int, indent: int, kind: str, label: str, words: str | None) -> None:
@@ -221,9 +346,21 @@ class _Parser:
         kind, label, no, parts = self.open
         self.open = None
         words = self.normal(_join(parts), no)
+        if kind == "legal-article":
+            self.article = label
+            self.blocks.append(LegalArticle(f"{label}\u3000{words}" if words else label, no, label, words))
+            return
         if not words:
             return
-        if kind == "paragraph":
+        if kind == "legal-item":
+            label = self.normal(label, no)
+            self.blocks.append(LegalItem(label + words, no, label, words, self.article))
+            return
+        if kind == "paragraph" and _is_note(words) and not self.blocks and self.title is not None:
+            self.blocks.append(Note(words, no))
+        elif kind == "paragraph" and self.legal and self.article:
+            self.blocks.append(Clause(words, no, self.article))
+        elif kind == "paragraph":
             self.blocks.append(Paragraph(words, no))
         elif kind == "article":
             self.blocks.append(Article(label, words, no))
@@ -231,7 +368,7 @@ class _Parser:
             self.blocks.append(Item(label, words, no))
 
     def normal(self, words: str, no: int) -> str:
-        out, changes = normalize_with_changes(words)
+        out, changes = normalize_with_changes(words, style=self.style)
         self.edits.extend(Edit(no, c) for c in changes)
         return out
 
@@ -242,7 +379,24 @@ class _Parser:
             self.error(1, "the board text has no title", "add a first line '# 标题'")
         if self.problems:
             raise ContentError(self.problems)
-        return BoardText(self.file, self.title[0], self.title[1], tuple(self.blocks), tuple(self.edits))
+        return BoardText(self.file, self.title[0], self.title[1], tuple(self.blocks), tuple(self.edits),
+                         "legal" if self.legal else "plain")
+
+
+def _is_note(words: str) -> bool:
+    """Wholly in one pair of brackets: （2019年1月10日中共中央印发）."""
+    return (len(words) > 2 and words[0] == "（" and words[-1] == "）"
+            and words.count("（") == words.count("）") and _closes_at_end(words))
+
+
+def _closes_at_end(words: str) -> bool:
+    depth = 0
+    for i, ch in enumerate(words):
+        depth += ch == "（"
+        depth -= ch == "）"
+        if depth == 0 and i < len(words) - 1:
+            return False
+    return True
 
 
 def _join(parts: list[str]) -> str:

@@ -25,14 +25,26 @@ rule               conversion
                    pair in order (1st opens, 2nd closes …) per paragraph; an unpaired one stays
 ``single-quote``   ASCII '…' → ‘…’ when the quoted text is Chinese (or both neighbours are);
                    apostrophes inside words (don't) are not quotes
-``paren``          ( ) → （ ） when the enclosed text or a directly adjacent character is Chinese
+``digit-space``    a typed space between a number and its Han unit or ordinal, or before a time,
+                   is removed (2019 年 1 月 10 日 → 2019年1月10日, 第 1 网格 → 第1网格,
+                   上午 8:30 → 上午8:30) when the house style
+                   sets Han and digits solid (``HouseStyle.han_digit_gap_em == 0``, the 党政
+                   default); a space that separates (上午8:30 下午14:00) stays
+``range``          the dash or wave between two numbers, dates or times (8:30—11:30, 8:30-11:30,
+                   1日—5日, 2020–2021, 3~5) → ``HouseStyle.range_dash`` (default ～); a hyphen
+                   only between times (phone numbers 0511-87650000 stay), never inside a
+                   standard designation (GB/T 15834—2011)
+``paren``          ( ) → （ ） when the enclosed text or a directly adjacent character is Chinese,
+                   or the nearest characters on both sides, across spaces, are
 ``punct``          , ; : ? ! → ，；：？！ when the nearest non-space character on either side is
                    Chinese; never between digits (1,000 and 8:30 keep their ASCII marks)
 ``space``          runs of spaces and tabs → one space; none at either end; none next to
                    full-width punctuation (“好， 世界” → “好，世界”)
 =================  ===========================================================================
 
-The function is pure: same input, same output; it never raises.
+The function is pure: same input, same output; it never raises.  ``style`` (a
+:class:`~signkit.text.style.HouseStyle`, default the 党政 one) drives ``digit-space`` and
+``range``.
 """
 
 from __future__ import annotations
@@ -41,8 +53,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-RULES = ("wave", "interpunct", "fullwidth", "bar", "ellipsis", "dash", "quote", "single-quote",
-         "paren", "punct", "space")
+from .breaking import DESIGNATION
+from .style import HouseStyle, resolve
+
+RULES = ("wave", "interpunct", "fullwidth", "bar", "ellipsis", "digit-space", "range", "dash", "quote",
+         "single-quote", "paren", "punct", "space")
+# what follows a number as its unit or counter (2019 年, 30 日, 5 人), for ``digit-space``
+_UNITS = set("年月日时点分秒号个户人次元角万亿千百余多条章节款项届批岁周天亩米克斤吨名位家件份种处座所期类级倍成折度"
+             "栋层室间台辆套张本册页篇网宗起例")
+_DATE_TAIL = set("年月日时点分秒号")   # a range may end with a date: 1日～5日
+_TIME = re.compile(r"\d{1,2}:\d{2}")
 
 _URL_END = r"[A-Za-z0-9/#=_&%+-]"   # a URL does not end with . , ; : ! ? ) (that is the sentence)
 _URL = re.compile(
@@ -67,16 +87,21 @@ class Change:
         return f"{self.before!r} → {self.after!r} ({self.rule}, at {self.index})"
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, *, style: HouseStyle | None = None) -> str:
     """``text`` with the conversion table applied."""
-    return normalize_with_changes(text)[0]
+    return normalize_with_changes(text, style=style)[0]
 
 
-def normalize_with_changes(text: str) -> tuple[str, tuple[Change, ...]]:
+def normalize_with_changes(text: str, *, style: HouseStyle | None = None) -> tuple[str, tuple[Change, ...]]:
     """``text`` normalised, and the changes made, in order of position."""
+    style = resolve(style)
     work = _Work(text)
     work.compat()
     work.ellipsis()
+    if style.han_digit_gap_em == 0:
+        work.digit_spaces()
+    if style.range_dash is not None:
+        work.ranges(style.range_dash)
     work.dashes()
     work.quotes('"', "“", "”", "quote")
     work.quotes("'", "‘", "’", "single-quote")
@@ -186,6 +211,78 @@ class _Work:
                     self.set(k, "", "ellipsis")
             i = j
 
+    def digit_spaces(self) -> None:
+        n = len(self.out)
+        for i in range(n):
+            if not self.free(i, " "):
+                continue
+            before, after = self.prev(i), self.next(i)
+            if _digit(before) and after in _UNITS and _digit(self.prev(i, skip_space=False) or before):
+                self.set(i, "", "digit-space")             # 2019 年, 30 日
+            elif _digit(after) and (before == "第" or (_is_han(before) and self._unit_follows(i))):
+                self.set(i, "", "digit-space")             # 第 1, 月 1 日, 上午 8:30
+
+    def _unit_follows(self, i: int) -> bool:
+        """Is the number after position ``i`` followed (across spaces) by a Han unit?"""
+        j = i + 1
+        while j < len(self.out) and self.out[j] in ("", " "):
+            j += 1
+        digits = j
+        while j < len(self.out) and (self.out[j][:1].isdigit() or self.out[j] in (".", ",", ":")):
+            j += 1
+        if _TIME.match("".join(self.out[digits:j])):
+            return True                                    # a time of day: 上午 8:30
+        while j < len(self.out) and self.out[j] in ("", " "):
+            j += 1
+        return j < len(self.out) and self.out[j][:1] in _UNITS
+
+    def ranges(self, dash: str) -> None:
+        text = "".join(self.out)   # (only digit-space has run: every piece is one char or "")
+        index = [i for i, piece in enumerate(self.out) for _ in piece]
+        designated = set()
+        for m in DESIGNATION.finditer(text):
+            designated.update(index[k] for k in range(m.start(), m.end()))
+        for i, ch in enumerate(self.out):
+            if ch not in ("—", "–", "～", "~", "-") or self.protected[i] or i in designated:
+                continue
+            if self.prev(i, skip_space=False) == ch or self.next(i, skip_space=False) == ch:
+                continue                                     # ——, --: not a range
+            left, right = self._left_operand(i), self._right_operand(i)
+            if not (left and right):
+                continue
+            if ch == "-" and not (_TIME.fullmatch(left) and _TIME.fullmatch(right)):
+                continue                                     # 0511-87650000 is a phone number
+            if ch != dash:
+                self.set(i, dash, "range")
+            for j in (i - 1, i + 1):                         # 8:30 — 11:30 → 8:30～11:30
+                if 0 <= j < len(self.out) and self.out[j] == " " and not self.protected[j]:
+                    self.set(j, "", "range")
+
+    def _left_operand(self, i: int) -> str:
+        """The number (or date: 1日, 9月30日) that ends before position ``i``, or ""."""
+        chars, j = [], i - 1
+        while j >= 0 and self.out[j] in ("", " "):
+            j -= 1
+        if j >= 0 and self.out[j] in _DATE_TAIL:
+            j -= 1
+        while j >= 0 and (self.out[j][:1].isdigit() or self.out[j] in (":", ".", "")) and self.out[j].isascii():
+            chars.append(self.out[j])
+            j -= 1
+        word = "".join(reversed(chars))
+        return word if word[:1].isdigit() and word[-1:].isdigit() else ""
+
+    def _right_operand(self, i: int) -> str:
+        chars, j = [], i + 1
+        while j < len(self.out) and self.out[j] in ("", " "):
+            j += 1
+        if "".join(self.out[j:j + 2]) in ("次年", "翌年", "次日"):   # 10月1日～次年6月30日
+            j += 2
+        while j < len(self.out) and (self.out[j][:1].isdigit() or self.out[j] in (":", ".", "")) and self.out[j].isascii():
+            chars.append(self.out[j])
+            j += 1
+        word = "".join(chars)
+        return word if word[:1].isdigit() and word[-1:].isdigit() else ""
+
     def dashes(self) -> None:
         i, n = 0, len(self.out)
         while i < n:
@@ -229,7 +326,8 @@ class _Work:
         for o, c in sorted(pairs):
             inside = any(is_chinese(ch) for piece in self.out[o + 1:c] for ch in piece)
             if (inside or is_chinese(self.prev(o, skip_space=False))
-                    or is_chinese(self.next(c, skip_space=False))):
+                    or is_chinese(self.next(c, skip_space=False))
+                    or (is_chinese(self.prev(o)) and is_chinese(self.next(c)))):
                 self.set(o, "（", "paren")
                 self.set(c, "）", "paren")
 

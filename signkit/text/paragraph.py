@@ -27,10 +27,16 @@ The rules (CLREQ.md §2–§4), in the order of the [impl] pipeline of CLREQ.md 
   ——, ……, words or numbers, nor around connectors and solidi).  The last line is set
   flush left at natural width (§3.5.1);
 * 孤字: a last line of one character is avoided by pulling a unit down from the line above
-  (§3.4.4).
+  (§3.4.4);
+* issue 11 (house rules on top of CLREQ, see :mod:`signkit.text.style`): no break that
+  strands a character (a sentence's first character at a line end, one character and its
+  mark at a line start — ``Breaks.avoid``); a mark inside a line gives at most
+  ``max_squeeze_em`` when the line is squeezed, so squeezing cannot pull a stranded
+  character up; Han and digits set solid unless ``han_digit_gap_em``; labels right-aligned
+  in their box and the house bullet drawn small (:mod:`signkit.text.label`).
 
 Speed: everything that does not depend on the size is computed once per (face, text,
-options) and cached: shaping (font units are size-independent), classes, widths after
+options, house style) and cached: shaping (font units are size-independent), classes, widths after
 compression, break opportunities and prefix sums.  Each size is then one greedy pass that
 measures a line in O(log n) and one placement pass over the glyphs.
 """
@@ -44,9 +50,11 @@ from itertools import repeat
 from typing import Literal
 
 from ..ir import PlacedGlyph
-from .breaking import PUNCT, BreakClass as C, find_breaks, is_latin_spacing
+from .breaking import PUNCT, BreakClass as C, char_class, find_breaks, is_latin_spacing
 from .fonts import Face
+from .label import place_label
 from .shape import shape
+from .style import HouseStyle, resolve
 
 LineEnd = Literal["needed", "always"]
 _EPS = 1e-6                  # font units
@@ -87,6 +95,11 @@ class SetParagraph:
     size_mm: float
     width_mm: float
     text_x_mm: float       # where the text after the label begins (the hanging indent)
+    # the label's glyphs, to be drawn at label_size_mm (x, y in mm as for the lines; y from
+    # line 0's baseline).  A label at the body size is also part of lines[0].glyphs; a bullet
+    # scaled by the house style (HouseStyle.bullet_size_em) is only here.
+    label_glyphs: tuple[PlacedGlyph, ...] = ()
+    label_size_mm: float = 0.0
 
     @property
     def fits(self) -> bool:
@@ -112,6 +125,7 @@ class _Options:
     hang: bool
     justify: bool
     avoid_orphans: bool
+    style: HouseStyle
 
 
 def set_paragraph(face: Face, text: str, *, size_mm: float, width_mm: float,
@@ -119,7 +133,8 @@ def set_paragraph(face: Face, text: str, *, size_mm: float, width_mm: float,
                   label_width_em: float | None = None, justify: bool = True,
                   hang_punctuation: bool = False, strict: bool = False, glue_units: bool = True,
                   line_end: LineEnd = "needed", trim_opening: bool = True,
-                  avoid_orphans: bool = True, latin_space_em: float = 0.25) -> SetParagraph:
+                  avoid_orphans: bool = True, latin_space_em: float = 0.25,
+                  style: HouseStyle | None = None) -> SetParagraph:
     """Set ``text`` (one line, no newline) into lines ``width_mm`` wide at size ``size_mm``.
 
     ``first_indent_em``   indent of the first line (2 em in running text, CLREQ §3.4.1)
@@ -135,15 +150,24 @@ def set_paragraph(face: Face, text: str, *, size_mm: float, width_mm: float,
                           the room; "always": always (GB 5.1.10)
     ``trim_opening``      an opening mark at a line start drops its blank half (§3.1.6.3)
     ``avoid_orphans``     pull a character down rather than leave one alone (§3.4.4)
-    ``latin_space_em``    the space between Han and Latin letters or digits (§3.2.2)
+    ``latin_space_em``    the space between Han and Latin letters (§3.2.2); between Han and
+                          digits it is ``style.han_digit_gap_em`` (党政: none)
+    ``style``             the house style (:mod:`signkit.text.style`; None: the 党政 defaults):
+                          the Han–digit gap, the squeeze cap per mark, label alignment in its
+                          box, the bullet's size
+
+    Lines never end with a sentence's first character nor start with one character and its
+    mark (issue 11) when another break is possible: the line squeezes one more unit in if that
+    needs no more than the capped squeeze, else pushes the character down.
     """
     opts = _Options(strict, glue_units, latin_space_em, line_end, trim_opening, hang_punctuation,
-                    justify, avoid_orphans)
-    prep, (label_glyphs, label_x, x0, w0, w1) = _setup(face, text, opts, size_mm, width_mm, label,
-                                                        first_indent_em, label_gap_em, label_width_em)
+                    justify, avoid_orphans, resolve(style))
+    prep, (label_glyphs, label_scale, label_x, x0, w0, w1) = _setup(
+        face, text, opts, size_mm, width_mm, label, first_indent_em, label_gap_em, label_width_em)
     lines = _break_lines(prep, w0, w1, bool(label), opts)
     scale = size_mm / prep.upem
     full, off = label + text, len(label)
+    placed_label = tuple(PlacedGlyph(g, x * scale, y * scale, c) for g, x, y, c in label_glyphs)
     out = []
     for no, (a, b, hang) in enumerate(lines):
         first, last = no == 0, no == len(lines) - 1
@@ -153,7 +177,7 @@ def set_paragraph(face: Face, text: str, *, size_mm: float, width_mm: float,
         line_x, lead, glyphs = origin, 0.0, []
         if first and label:
             line_x, lead = label_x, x0 - label_x
-            glyphs = [PlacedGlyph(g, (label_x + x) * scale, y * scale, c) for g, x, y, c in label_glyphs]
+            glyphs = list(placed_label) if label_scale == 1.0 else []
         width, natural, overflow = _place(prep, a, b, hang, trim, avail, last, opts, glyphs,
                                           origin * scale, scale, off)
         start = 0 if first else prep.starts[a] + off
@@ -163,11 +187,11 @@ def set_paragraph(face: Face, text: str, *, size_mm: float, width_mm: float,
                             opts.justify and not last and abs(width - avail) < 1e-3 and not overflow,
                             last, hang, overflow * scale))
     if not lines and label:
-        glyphs = [PlacedGlyph(g, (label_x + x) * scale, y * scale, c) for g, x, y, c in label_glyphs]
+        glyphs = placed_label if label_scale == 1.0 else ()
         width = (x0 - label_x) * scale
-        out.append(ParaLine(tuple(glyphs), label, 0, len(label), label_x * scale, width, width,
-                            False, True))
-    return SetParagraph(full, label, tuple(out), size_mm, width_mm, x0 * scale)
+        out.append(ParaLine(glyphs, label, 0, len(label), label_x * scale, width, width, False, True))
+    return SetParagraph(full, label, tuple(out), size_mm, width_mm, x0 * scale, placed_label,
+                        size_mm * label_scale)
 
 
 def measure_paragraph(face: Face, text: str, *, size_mm: float, width_mm: float,
@@ -176,11 +200,11 @@ def measure_paragraph(face: Face, text: str, *, size_mm: float, width_mm: float,
                       hang_punctuation: bool = False, strict: bool = False,
                       glue_units: bool = True, line_end: LineEnd = "needed",
                       trim_opening: bool = True, avoid_orphans: bool = True,
-                      latin_space_em: float = 0.25) -> Measure:
+                      latin_space_em: float = 0.25, style: HouseStyle | None = None) -> Measure:
     """The line breaks :func:`set_paragraph` would choose, without placing any glyph: the
     cheap call for fitting loops (``starts`` index ``text``, without the label)."""
     opts = _Options(strict, glue_units, latin_space_em, line_end, trim_opening, hang_punctuation,
-                    justify, avoid_orphans)
+                    justify, avoid_orphans, resolve(style))
     prep, (*_, w0, w1) = _setup(face, text, opts, size_mm, width_mm, label, first_indent_em,
                                 label_gap_em, label_width_em)
     lines = _break_lines(prep, w0, w1, bool(label), opts)
@@ -194,25 +218,21 @@ def measure_paragraph(face: Face, text: str, *, size_mm: float, width_mm: float,
 
 def _setup(face: Face, text: str, opts: _Options, size_mm: float, width_mm: float, label: str,
            first_indent_em: float, label_gap_em: float, label_width_em: float | None):
-    prep = _prepare(face, text, opts.strict, opts.glue_units, opts.latin_space_em)
-    return prep, _frame(face, prep, label, size_mm, width_mm, first_indent_em, label_gap_em, label_width_em)
+    prep = _prepare(face, text, opts.strict, opts.glue_units, opts.latin_space_em, opts.style)
+    return prep, _frame(face, prep, label, size_mm, width_mm, first_indent_em, label_gap_em, label_width_em,
+                        opts.style)
 
 
 def _frame(face: Face, prep: "_Prep", label: str, size_mm: float, width_mm: float,
-           first_indent_em: float, label_gap_em: float, label_width_em: float | None):
-    """(label glyphs as (gid, x, y, cluster), label x, text x, width of line 1, width of the
-    other lines), all in font units."""
+           first_indent_em: float, label_gap_em: float, label_width_em: float | None, style: HouseStyle):
+    """(label glyphs as (gid, x, y, cluster) from the frame's left edge, the label's drawing
+    scale, label x, text x, width of line 1, width of the other lines), in font units."""
     upem = prep.upem
     width = width_mm / size_mm * upem
     indent = first_indent_em * upem
-    glyphs, x = [], 0.0
-    if label:
-        for g in shape(face, label).glyphs:
-            glyphs.append((g.gid, x + g.x_offset, -g.y_offset, g.cluster))
-            x += g.x_advance
-        x = max(x, (label_width_em or 0.0) * upem) + label_gap_em * upem
-    text_x = indent + x
-    return glyphs, indent, text_x, width - text_x, width - (text_x if label else 0.0)
+    glyphs, scale, box = place_label(face, label, indent, label_width_em, style)
+    text_x = indent + (box + label_gap_em * upem if label else 0.0)
+    return glyphs, scale, indent, text_x, width - text_x, width - (text_x if label else 0.0)
 
 
 class _Prep:
@@ -226,11 +246,13 @@ class _Prep:
     __slots__ = (
         "upem", "n", "starts", "cls", "glyphs", "g0",
         # widths: natural width after compression, left shift of the glyph in its cell, the
-        # blank halves still there (lb, rb) and their reduction tiers (lt, rt), the width a
+        # blank halves still there (lb, rb), the part of them a squeeze may take inside a line
+        # (lbc, rbc: capped by the house style), their reduction tiers (lt, rt), the width a
         # line loses when it ends with the atom (trail) and the ink that overhangs the cell
-        "w", "lrem", "lb", "rb", "lt", "rt", "trail", "ink_l",
-        # boundaries: Han–Latin space, may widen, may break, preferred break, hangable mark
-        "gap", "expand", "allowed", "prefer", "hangable",
+        "w", "lrem", "lb", "rb", "lbc", "rbc", "lt", "rt", "trail", "ink_l",
+        # boundaries: Han–Latin space, may widen, may break, preferred break, a break that
+        # strands a character (avoided), hangable mark; atoms: a space that may widen
+        "gap", "expand", "allowed", "prefer", "avoid", "avoid_mid", "hangable", "free_space",
         # prefix sums: width C, blanks S, half the Han–Latin spaces G4, widenable gaps EX,
         # spaces SPC, Han–Latin gaps HL, characters CH; blanks per tier TB
         "C", "S", "G4", "EX", "SPC", "HL", "CH", "TB", "prev_allowed", "next_allowed", "max_cut",
@@ -239,7 +261,8 @@ class _Prep:
 
 
 @lru_cache(maxsize=1024)
-def _prepare(face: Face, text: str, strict: bool, glue_units: bool, latin_space_em: float) -> _Prep:
+def _prepare(face: Face, text: str, strict: bool, glue_units: bool, latin_space_em: float,
+             style: HouseStyle) -> _Prep:
     if "\n" in text or "\r" in text:
         raise ValueError("a paragraph is one line of text; split it into paragraphs first")
     p = _Prep()
@@ -255,14 +278,14 @@ def _prepare(face: Face, text: str, strict: bool, glue_units: bool, latin_space_
     p.starts, p.g0 = starts + [len(text)], g0 + [len(shaped)]
     p.glyphs = [(g.gid, g.x_advance, g.x_offset, g.y_offset, g.cluster) for g in shaped]
     p.cls = [br.classes[s] for s in starts]
-    _widths(p, text)
+    _widths(p, text, style.max_squeeze_em * p.upem)
     _ink(p, face)
-    _boundaries(p, text, br, latin_space_em)
+    _boundaries(p, text, br, latin_space_em, style.han_digit_gap_em)
     _prefixes(p, br)
     return p
 
 
-def _widths(p: _Prep, text: str) -> None:
+def _widths(p: _Prep, text: str, cap: float) -> None:
     """Punctuation widths, 全角式 with adjacent marks compressed (CLREQ §3.1.6)."""
     n, cls, half = p.n, p.cls, p.upem / 2
     w, lrem = [0.0] * n, [0.0] * n
@@ -290,6 +313,8 @@ def _widths(p: _Prep, text: str) -> None:
         if rb[i]:
             rt[i] = _RIGHT_TIER[cls[i]]
     p.w, p.lrem, p.lb, p.rb, p.lt, p.rt = w, lrem, lb, rb, lt, rt
+    p.lbc = [min(v, cap) for v in lb]         # issue 11: at most ¼ em a mark inside a line
+    p.rbc = [min(v, cap) for v in rb]
 
 
 def _ink(p: _Prep, face: Face) -> None:
@@ -313,45 +338,60 @@ def _ink(p: _Prep, face: Face) -> None:
     p.trail = [(p.w[i] if p.cls[i] == C.SPACE else 0.0) - ink_r[i] for i in range(n)]
 
 
-def _boundaries(p: _Prep, text: str, br, latin_space_em: float) -> None:
+def _boundaries(p: _Prep, text: str, br, latin_space_em: float, digit_gap_em: float) -> None:
     n, cls = p.n, p.cls
     gap, expand = [0.0] * n, [False] * n
-    allowed, prefer = [False] * (n + 1), [False] * (n + 1)
+    allowed, prefer, avoid = [False] * (n + 1), [False] * (n + 1), [False] * (n + 1)
     for i in range(1, n):
         s = p.starts[i]
-        allowed[i], prefer[i] = br.allowed[s], br.prefer[s]
-        if not br.tie[s] and ((cls[i - 1] == C.HAN and is_latin_spacing(text[s]))
-                              or (is_latin_spacing(text[s - 1]) and cls[i] == C.HAN)):
-            gap[i] = latin_space_em * p.upem                 # CLREQ §3.2.2
+        allowed[i], prefer[i], avoid[i] = br.allowed[s], br.prefer[s], br.avoid[s]
+        if br.tie[s]:
+            pass
+        elif cls[i - 1] == C.HAN and is_latin_spacing(text[s]):      # CLREQ §3.2.2
+            gap[i] = (digit_gap_em if _numeric(text[s]) else latin_space_em) * p.upem
+        elif is_latin_spacing(text[s - 1]) and cls[i] == C.HAN:
+            gap[i] = (digit_gap_em if _numeric(text[s - 1]) else latin_space_em) * p.upem
         # CLREQ §3.5.4 step 3: not inside units, not around connectors, solidi, spaces
         expand[i] = not br.tie[s] and not ({cls[i - 1], cls[i]} & {C.SPACE, C.CONNECT, C.SOLIDUS})
     allowed[n] = n > 0
-    p.gap, p.expand, p.allowed, p.prefer = gap, expand, allowed, prefer
+    p.gap, p.expand, p.allowed, p.prefer, p.avoid = gap, expand, allowed, prefer, avoid
+    # a space inside a unit (GB/T 15834) keeps its width: it is not a word space
+    p.free_space = [cls[i] == C.SPACE and not (br.tie[p.starts[i]] or br.tie[p.starts[i] + 1])
+                    for i in range(n)]
     # CLREQ §3.1.7: one 。，、 may hang, never one that follows another mark
     p.hangable = [text[p.starts[i]] in _HANGABLE and p.rb[i] > 0 and i > 0
                   and cls[i - 1] not in PUNCT and cls[i - 1] != C.SPACE for i in range(n)]
 
 
+def _numeric(ch: str) -> bool:
+    """Is ``ch`` the number side of a Han–number boundary (8月, 第1, 98%以上, ¥100元)?"""
+    return char_class(ch) in (C.DIGIT, C.PREFIX, C.POSTFIX)
+
+
 def _prefixes(p: _Prep, br) -> None:
-    n, w, gap, lb, rb, lt, rt = p.n, p.w, p.gap, p.lb, p.rb, p.lt, p.rt
+    n, w, gap, lb, rb, lt, rt = p.n, p.w, p.gap, p.lbc, p.rbc, p.lt, p.rt
     counted = (C.HAN, C.LATIN, C.DIGIT, C.PREFIX, C.POSTFIX)          # for 孤字
     p.C = _prefix(gap[i] + w[i] for i in range(n))
     p.S = _prefix(lb[i] + rb[i] for i in range(n))
     p.G4 = _prefix(g / 2 for g in gap)
     p.EX, p.HL = _prefix(p.expand), _prefix(g > 0 for g in gap)
-    p.SPC = _prefix(c == C.SPACE for c in p.cls)
+    p.SPC = _prefix(p.free_space)
     p.CH = _prefix(sum(br.classes[k] in counted for k in range(p.starts[i], p.starts[i + 1]))
                    for i in range(n))
     p.TB = {t: _prefix((lb[i] if lt[i] == t else 0.0) + (rb[i] if rt[i] == t else 0.0) for i in range(n))
             for t in (1, 2, 3, 5)}
     p.TB[4] = p.G4
+    # the avoided breaks other than one character alone on the paragraph's last line (that is
+    # the 孤字 rule, which avoid_orphans=False switches off)
+    p.avoid_mid = [v and not (p.CH[n] - p.CH[i] == 1 and p.cls[i] == C.HAN) if i < n else v
+                   for i, v in enumerate(p.avoid)]
     prev_a, next_a, last = [0] * (n + 1), [n] * (n + 2), 0
     for i in range(n + 1):
         last = prev_a[i] = i if p.allowed[i] else last
     for i in range(n, -1, -1):
         next_a[i] = i if p.allowed[i] else next_a[i + 1]
     p.prev_allowed, p.next_allowed = prev_a, next_a
-    p.max_cut = max((rb[i] + p.trail[i] for i in range(n)), default=0.0)
+    p.max_cut = max((p.rb[i] + p.trail[i] for i in range(n)), default=0.0)
     # per glyph: natural x from the paragraph start; the counts of widenable places and the
     # tiers' blanks before it (its own atom's left blank included), for _place
     atom = [i for i in range(n) for _ in range(p.g0[i], p.g0[i + 1])]
@@ -400,9 +440,12 @@ def _line_nat(p: _Prep, a: int, b: int, st: float, always: bool) -> float:
 
 
 def _line_min(p: _Prep, a: int, b: int, *, trim: bool, hang: bool = False) -> float:
-    """Width of atoms [a, b) with every reduction of CLREQ §3.5.3 taken."""
-    st, trimmed = _start_cut(p, a, trim), _trimmed(p, a, trim)
-    end_cut = 0.0 if hang else p.trail[b - 1]
+    """Width of atoms [a, b) with every reduction of CLREQ §3.5.3 taken: the line-end mark at
+    ½ em, every other mark by at most the house style's cap."""
+    st = _start_cut(p, a, trim)
+    trimmed = p.lbc[a] if trim and p.cls[a] == C.OPEN else 0.0   # dropped already, not squeezed
+    last = b - 1
+    end_cut = (0.0 if hang else p.trail[last]) + p.rb[last] - p.rbc[last]
     return (p.C[b] - p.C[a] - p.gap[a] - st - end_cut - (p.S[b] - p.S[a] - trimmed)
             - (p.G4[b] - p.G4[a + 1]))
 
@@ -424,6 +467,7 @@ def _break_lines(p: _Prep, w0: float, w1: float, labelled: bool, opts: _Options)
 def _choose(p: _Prep, a: int, width: float, trim: bool, opts: _Options) -> tuple[int, bool]:
     """Where the line starting at atom ``a`` ends (CLREQ-zh §3.1.4, CLREQ §3.5.2)."""
     n, allowed, always = p.n, p.allowed, opts.line_end == "always"
+    avoid = p.avoid if opts.avoid_orphans else p.avoid_mid
     st = _start_cut(p, a, trim)
     base = p.C[a] + p.gap[a] + st
     k = min(bisect_right(p.C, base + width + p.max_cut + _EPS, a + 1) - 1, n)
@@ -435,19 +479,37 @@ def _choose(p: _Prep, a: int, width: float, trim: bool, opts: _Options) -> tuple
     s_fits = _line_min(p, a, s, trim=trim) <= width + _EPS
     if k > a and allowed[k]:
         if not (s_fits and opts.justify):
-            return k, False
+            return _unstrand(p, avoid, a, k, None), False
         bonus = _PREFER_BONUS_EM * p.upem
         expand = width - _line_nat(p, a, k, st, always) - bonus * p.prefer[k]
         reduce = max(0.0, _line_nat(p, a, s, st, always) - width) - bonus * p.prefer[s]
-        return (s, False) if reduce <= expand else (k, False)
-    if opts.hang and k > a and p.hangable[k] and allowed[k + 1]:
+        if avoid[s] != avoid[k]:                  # never strand a character to save space
+            return (k, False) if avoid[s] else (s, False)
+        if avoid[k]:
+            return _unstrand(p, avoid, a, k, None), False
+        return (s if reduce <= expand else _unstrand(p, avoid, a, k, s)), False
+    if opts.hang and k > a and p.hangable[k] and allowed[k + 1] and not avoid[k + 1]:
         return k + 1, True                        # 悬挂 (CLREQ §3.1.7)
-    if s_fits:
+    if s_fits and not avoid[s]:
         return s, False                           # 先挤进
     pushed = p.prev_allowed[k]
     if pushed > a:
-        return pushed, False                      # 后推出
+        return _unstrand(p, avoid, a, pushed, None), False   # 后推出
     return s, False                               # one unit wider than the line: overflow
+
+
+def _unstrand(p: _Prep, avoid: list, a: int, b: int, squeezed: int | None) -> int:
+    """``b``, or the nearest break before it that strands no character (issue 11): a
+    sentence's first character at the line end, one character and its mark at the next
+    line's start.  ``squeezed``: a break after ``b`` that also fits, tried first."""
+    if not avoid[b]:
+        return b
+    if squeezed is not None and not avoid[squeezed]:
+        return squeezed
+    q = p.prev_allowed[b - 1]
+    while q > a and avoid[q]:
+        q = p.prev_allowed[q - 1]
+    return q if q > a else b
 
 
 def _fix_orphan(p: _Prep, lines: list, w0: float, w1: float, labelled: bool, opts: _Options) -> None:
@@ -461,7 +523,7 @@ def _fix_orphan(p: _Prep, lines: list, w0: float, w1: float, labelled: bool, opt
     width = w0 if first else w1
     trim = opts.trim_opening and not (first and labelled)
     b = p.prev_allowed[b_old - 1]
-    while b > a and p.CH[n] - p.CH[b] < 2:
+    while b > a and (p.CH[n] - p.CH[b] < 2 or p.avoid[b]):
         b = p.prev_allowed[b - 1]
     if b <= a or p.CH[b] - p.CH[a] < 2:
         return
@@ -504,8 +566,8 @@ def _place(p: _Prep, a: int, b: int, hang: bool, trim: bool, width: float, last:
         for t in _SHRINK_TIERS:                    # 2.–7.
             if need <= _EPS:
                 break
-            first = trimmed if p.lt[a] == t else 0.0  # the trimmed start blank is gone
-            cap = (p.TB[t][ce] - p.TB[t][a] - first - (p.rb[end] if p.rt[end] == t else 0.0)
+            first = p.lbc[a] if trimmed and p.lt[a] == t else 0.0  # the trimmed start blank is gone
+            cap = (p.TB[t][ce] - p.TB[t][a] - first - (p.rbc[end] if p.rt[end] == t else 0.0)
                    if t != 4 else p.G4[ce] - p.G4[a + 1])
             if cap <= _EPS:
                 continue
@@ -521,7 +583,7 @@ def _place(p: _Prep, a: int, b: int, hang: bool, trim: bool, width: float, last:
         spaces = p.SPC[end] - p.SPC[a]
         space_add = gap_add = 0.0
         if spaces:                                 # 1. word spaces up to ½ em
-            cap = min(p.upem / 2 - p.w[i] for i in range(a, end) if p.cls[i] == C.SPACE)
+            cap = min(p.upem / 2 - p.w[i] for i in range(a, end) if p.free_space[i])
             space_add = max(0.0, min(rest / spaces, cap))
             rest -= space_add * spaces
         gaps = p.HL[ce] - p.HL[a + 1]

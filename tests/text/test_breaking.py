@@ -106,3 +106,43 @@ def test_tuples_cover_every_boundary():
     assert len(b.classes) == len(text)
     assert len(b.allowed) == len(b.tie) == len(b.prefer) == len(text) + 1
     assert b.allowed[len(text)] and not b.allowed[0]
+
+
+# --- issue 11: numbers with their words, designations, stranded characters --------------------
+
+def shown(text: str, **kw) -> str:
+    """The text with | at every allowed break and ! at every avoided one."""
+    b = find_breaks(text, **kw)
+    return "".join(("!" if b.avoid[i] else "|") * (0 < i and b.allowed[i]) + ch for i, ch in enumerate(text))
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("共有第1网格至第12网格", "第12网格"), ("依据第二十四条规定", "第二十四条"), ("选举第三届委员会", "第三届"),
+    ("走访8600余户次群众", "8600余户次"), ("带动三百多户农户", "三百多户"), ("组织十余次活动", "十余次"),
+    ("服务五千多人次", "五千多人次"), ("占地3000平方米以上", "3000平方米"),
+])
+def test_numbers_stay_with_their_words(text, unit):
+    start = text.index(unit)
+    assert breaks_at(text).count(start) == 1                 # before the unit: allowed
+    assert not set(breaks_at(text)) & set(range(start + 1, start + len(unit)))
+
+
+def test_han_numerals_are_glued_only_as_numbers():
+    assert 2 in breaks_at("全面统一管理")                      # 统|一
+    assert 3 in breaks_at("坚持一致原则")
+
+
+@pytest.mark.parametrize("designation", ["GB/T 15834—2011", "GB 2894", "DB32/T 3000—2016", "GB/T 1.1—2009",
+                                         "JGJ/T 1.1", "GB/T 15835-2011"])
+def test_standard_designations_are_one_unit(designation):
+    text = f"依据{designation}执行"
+    b = find_breaks(text)
+    assert all(b.tie[i] for i in range(3, 2 + len(designation))), designation
+    assert b.allowed[2] and b.allowed[2 + len(designation)]   # before and after: allowed
+
+
+def test_breaks_that_strand_a_character_are_marked():
+    assert shown("开展工作。必须坚持") == "开|展|工!作。|必!须|坚!持"
+    assert shown("主体作用》。条例规定") == "主|体|作!用》。|条!例|规!定"
+    assert shown("全面建设，村") == "全|面|建!设，!村"
+    assert shown("甲乙，二、丙丁") == "甲!乙，|二、|丙!丁"          # 二、 is an enumerator

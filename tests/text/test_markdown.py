@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from signkit.errors import ContentError
-from signkit.text.markdown import Article, BoardText, Heading, Item, Paragraph, parse_board
+from signkit.text.markdown import (Article, BoardText, Chapter, Clause, Heading, Item, LegalArticle, LegalItem,
+                                   Note, Paragraph, Section, parse_board)
+from signkit.text.style import BOOK
 
 from ..conftest import ROOT
 
@@ -46,13 +48,16 @@ def test_title_with_quotes_and_sections_with_items():
     assert meetings.title == "“三会一课”制度"
     service = parse_board((BOARDS / "service.md").read_text(encoding="utf-8"), file="service.md")
     assert service.blocks[0] == Heading("服务时间", 3)
-    assert service.blocks[1] == Item("•", "周一至周五 上午8:30—11:30 下午14:00—17:30", 4)
+    # the 党政 house style: ● bullets, ～ between times (issue 11)
+    assert service.blocks[1] == Item("●", "周一至周五 上午8:30～11:30 下午14:00～17:30", 4)
+    book = parse_board((BOARDS / "service.md").read_text(encoding="utf-8"), file="service.md", style=BOOK)
+    assert book.blocks[1] == Item("•", "周一至周五 上午8:30—11:30 下午14:00—17:30", 4)
     assert [type(b).__name__ for b in service.blocks].count("Heading") == 3
 
 
 def test_lead_paragraph_and_item_label():
     board = parse("# 标题\n\n第一段\n\n- 事项一\n- 事项二\n")
-    assert board.blocks == (Paragraph("第一段", 3), Item("•", "事项一", 5), Item("•", "事项二", 6))
+    assert board.blocks == (Paragraph("第一段", 3), Item("●", "事项一", 5), Item("●", "事项二", 6))
     assert parse_board("# 标题\n- 事项\n", file="b.md", item_label="—").blocks == (Item("—", "事项", 2),)
 
 
@@ -117,7 +122,7 @@ def test_title_rules():
 
 def test_byte_order_mark_and_crlf():
     board = parse("\ufeff# 标题\r\n\r\n- 甲\r\n")
-    assert board.title == "标题" and board.blocks == (Item("•", "甲", 3),)
+    assert board.title == "标题" and board.blocks == (Item("●", "甲", 3),)
 
 
 def test_results_are_frozen_tuples():
@@ -125,3 +130,76 @@ def test_results_are_frozen_tuples():
     assert isinstance(board.blocks, tuple) and isinstance(board.edits, tuple)
     with pytest.raises(AttributeError):
         board.title = "x"
+
+
+# --- legal-text mode (issue 11) ----------------------------------------------------------------
+
+LAW = """# 中华人民共和国村民委员会组织法（节选）
+
+（1998年11月4日第九届全国人民代表大会常务委员会第五次会议通过　2018年12月29日修正）
+
+## 第一章 总则
+
+第一条 为了保障农村村民实行自治，根据宪法，制定本法。
+
+第二条　村民委员会是基层群众性自治组织。
+
+村民委员会向村民会议、村民代表会议负责并报告工作。
+
+## 第三章 村民委员会的选举
+
+第十三条 村民委员会选举前，应当对下列人员进行登记，列入参加选举的村民名单：
+（一）户籍在本村并且在本村居住的村民；
+（二）户籍在本村，不在本村居住，本人表示参加选举的村民；
+
+已在户籍所在村登记参加选举的村民，不得再参加其他地方村民委员会的选举。
+"""
+
+
+def test_legal_structure_is_recognised():
+    board = parse(LAW)
+    assert board.mode == "legal"
+    assert board.blocks == (
+        Note("（1998年11月4日第九届全国人民代表大会常务委员会第五次会议通过\u30002018年12月29日修正）", 3),
+        Chapter("第一章\u3000总则", 5, "第一章", "总则"),
+        LegalArticle("第一条\u3000为了保障农村村民实行自治，根据宪法，制定本法。", 7, "第一条",
+                     "为了保障农村村民实行自治，根据宪法，制定本法。"),
+        LegalArticle("第二条\u3000村民委员会是基层群众性自治组织。", 9, "第二条", "村民委员会是基层群众性自治组织。"),
+        Clause("村民委员会向村民会议、村民代表会议负责并报告工作。", 11, "第二条"),
+        Chapter("第三章\u3000村民委员会的选举", 13, "第三章", "村民委员会的选举"),
+        LegalArticle("第十三条\u3000村民委员会选举前，应当对下列人员进行登记，列入参加选举的村民名单：", 15, "第十三条",
+                     "村民委员会选举前，应当对下列人员进行登记，列入参加选举的村民名单："),
+        LegalItem("（一）户籍在本村并且在本村居住的村民；", 16, "（一）", "户籍在本村并且在本村居住的村民；", "第十三条"),
+        LegalItem("（二）户籍在本村，不在本村居住，本人表示参加选举的村民；", 17, "（二）",
+                  "户籍在本村，不在本村居住，本人表示参加选举的村民；", "第十三条"),
+        Clause("已在户籍所在村登记参加选举的村民，不得再参加其他地方村民委员会的选举。", 19, "第十三条"),
+    )
+
+
+def test_legal_blocks_keep_working_as_the_old_block_types():
+    """The current layout dispatches on Heading / Paragraph: legal blocks are both."""
+    blocks = parse(LAW).blocks
+    assert all(isinstance(b, Heading) for b in blocks if isinstance(b, Chapter))
+    assert all(isinstance(b, Paragraph) for b in blocks if isinstance(b, (LegalArticle, Clause, LegalItem, Note)))
+
+
+def test_mode_line_overrides_detection():
+    plain = parse("<!-- plain -->\n# 标题\n\n第一条 甲乙\n\n## 第一章 总则\n")
+    assert plain.mode == "plain" and plain.title_line == 2
+    assert plain.blocks == (Paragraph("第一条 甲乙", 4), Heading("第一章 总则", 6))
+    legal = parse("<!-- mode: legal -->\n# 村规民约\n\n全体村民应当遵守本约。\n\n## 第一节 环境卫生\n")
+    assert legal.mode == "legal"
+    assert legal.blocks == (Paragraph("全体村民应当遵守本约。", 4), Section("第一节\u3000环境卫生", 6, "第一节", "环境卫生"))
+    assert parse_board("# 标题\n\n第一条 甲\n", file="b.md", mode="plain").mode == "plain"
+    assert parse("# 标题\n\n1. 甲\n").mode == "plain"
+
+
+def test_unknown_mode_and_late_comments_are_errors():
+    assert problems("<!-- lgal -->\n# 标题\n")[0][:2] == ("board.md:1", "unknown board mode 'lgal'")
+    assert any("HTML" in message for _, message, _ in problems("# 标题\n\n<!-- legal -->\n"))
+
+
+def test_note_only_right_under_the_title():
+    board = parse("# 制度\n\n（2023年3月修订）\n\n正文（附件）\n\n（另附）\n")
+    assert board.blocks == (Note("（2023年3月修订）", 3), Paragraph("正文（附件）", 5), Paragraph("（另附）", 7))
+    assert parse("# 制度\n\n（一）甲（乙）\n").blocks == (Paragraph("（一）甲（乙）", 3),)

@@ -8,6 +8,7 @@ import pytest
 from signkit.text.fonts import Face
 from signkit.text.paragraph import measure_paragraph, set_paragraph
 from signkit.text.shape import shape
+from signkit.text.style import BOOK, HouseStyle
 
 from ..conftest import ROOT
 from .clreq_corpus import CASES
@@ -100,7 +101,8 @@ def test_no_quarter_em_next_to_marks_or_at_line_start(song):
 
 def test_squeeze_in_first(song):
     # natural break would put the second ， at a line start; the first ， gives ½ em
-    sp = setp(song, "一二三四，五六七八九，甲乙丙丁", 10)
+    # (the book style: the 党政 house style caps a mark's squeeze at ¼ em, see below)
+    sp = setp(song, "一二三四，五六七八九，甲乙丙丁", 10, style=BOOK)
     assert sp.lines[0].text == "一二三四，五六七八九，"
     assert sp.lines[0].natural_width_mm == pytest.approx(11 * EM)
     assert sp.lines[0].right_mm == pytest.approx(10 * EM) and sp.lines[0].justified
@@ -108,9 +110,25 @@ def test_squeeze_in_first(song):
     assert x["五"] - x["，"] == pytest.approx(0.5 * EM)
 
 
+def test_squeeze_is_capped_per_mark(song):
+    # the same line needs ½ em from the first ，: more than the house cap of ¼ em, so the
+    # line pushes out instead (and not "九，" alone at the next line's start)
+    sp = setp(song, "一二三四，五六七八九，甲乙丙丁", 10)
+    assert texts(sp)[0] == "一二三四，五六七"
+    roomy = setp(song, "一二三四，五六七八九，甲乙丙丁", 10, style=HouseStyle(max_squeeze_em=0.5))
+    assert texts(roomy)[0] == "一二三四，五六七八九，"
+    # ¼ em is enough: taken evenly from both inner commas
+    sp = setp(song, "一二，三四，五六七八九，甲乙丙丁", 11)
+    assert texts(sp)[0] == "一二，三四，五六七八九，"
+    x = xs(sp)
+    assert x["三"] - x["，"] == pytest.approx(0.75 * EM)
+
+
 def test_push_out_when_nothing_can_be_squeezed(song):
+    # 十，alone at the next line's start would strand one character with its mark (issue 11):
+    # two characters go down
     sp = setp(song, "一二三四五六七八九十，甲乙丙", 10.2)
-    assert texts(sp) == ["一二三四五六七八九", "十，甲乙丙"]
+    assert texts(sp) == ["一二三四五六七八", "九十，甲乙丙"]
     assert sp.lines[0].justified and sp.lines[0].right_mm == pytest.approx(102)
 
 
@@ -256,3 +274,46 @@ def test_results_are_frozen(song):
     with pytest.raises(AttributeError):
         sp.lines[0].text = "x"
     assert isinstance(sp.lines, tuple) and isinstance(sp.lines[0].glyphs, tuple)
+
+
+# --- house style (issue 11) -------------------------------------------------------------------
+
+def test_han_and_digits_are_set_solid_letters_keep_their_gap(song):
+    sp = setp(song, "共8月使用Python", 20)
+    x = xs(sp)
+    eight = shape(song, "8").advance / 1000 * EM
+    assert x["8"] - x["共"] == pytest.approx(EM)                      # 共8: solid
+    assert x["月"] - x["8"] == pytest.approx(eight)                   # 8月: solid
+    assert x["P"] - x["用"] == pytest.approx(1.25 * EM)              # 用 Python: ¼ em
+    book = xs(setp(song, "共8月使用Python", 20, style=BOOK))
+    assert book["月"] - book["8"] == pytest.approx(eight + 0.25 * EM)
+
+
+def test_article_numbers_are_right_aligned_by_whole_figures(song):
+    labels = [f"{n}." for n in range(1, 13)]
+    box = max(shape(song, label).advance for label in labels) / 1000
+    firsts = {label: setp(song, "甲乙丙", 20, label=label, label_width_em=box).lines[0].glyphs[0].x
+              for label in labels}
+    figure = shape(song, "0").advance / 1000 * EM
+    assert len({round(firsts[f"{n}."], 6) for n in range(1, 10)}) == 1        # one left edge for 1.–9.
+    assert len({round(firsts[f"{n}."], 6) for n in range(10, 13)}) == 1
+    assert firsts["9."] - firsts["10."] == pytest.approx(figure)            # one figure in
+    left = setp(song, "甲乙丙", 20, label="9.", label_width_em=box, style=BOOK)
+    assert left.lines[0].glyphs[0].x == 0.0
+
+
+def test_the_house_bullet_is_small_and_centred_on_the_face(song):
+    sp = setp(song, "甲乙丙", 20, label="●", label_gap_em=0.35, label_width_em=1.0)
+    assert sp.label_size_mm < EM
+    (bullet,) = sp.label_glyphs
+    assert [sp.text[g.cluster] for g in sp.lines[0].glyphs] == ["甲", "乙", "丙"]   # drawn apart
+    box = song.bounds(bullet.gid)
+    s = sp.label_size_mm / 1000
+    ink_w, ink_h = (box[2] - box[0]) * s, (box[3] - box[1]) * s
+    assert max(ink_w, ink_h) == pytest.approx(0.35 * EM)
+    assert bullet.x + (box[0] + box[2]) / 2 * s == pytest.approx(0.5 * EM)      # centred in its box
+    guo = song.bounds(shape(song, "国").glyphs[0].gid)
+    assert bullet.y - (box[1] + box[3]) / 2 * s == pytest.approx(-(guo[1] + guo[3]) / 2 / 100)
+    assert sp.text_x_mm == pytest.approx(1.35 * EM)
+    plain = setp(song, "甲乙丙", 20, label="•")                       # any other label: body size
+    assert plain.label_size_mm == EM and plain.label_glyphs == plain.lines[0].glyphs[:1]

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from signkit.text.fonts import Face
+from signkit.text.lint import check_lines
 from signkit.text.paragraph import set_paragraph
 from signkit.text.shape import shape
 
@@ -158,6 +159,9 @@ def test_every_line_of_every_setting(song, case, option_set):
     for size, width in settings(case, opts):
         sp = set_paragraph(song, case.text, size_mm=size, width_mm=width, **opts)
         check_setting(song, case, sp, opts, spans)
+        if width / size >= 10:   # issue 11: no stranded character, no split number (lint.py)
+            faults = check_lines([line.text for line in sp.lines], strict=bool(opts.get("strict")))
+            assert not faults, f"{case.id} width {width / size:.2f} em: {[str(f) for f in faults]}"
         count += 1
     assert count >= 40
 
