@@ -265,7 +265,13 @@ def _draw_row(row: Row, setting, y: float, frame: Rect, style: FlowStyle, size: 
     fit = TextFit(frame=allowed, char_height_mm=char_height * (style.heading_ratio if row.kind == "heading" else 1),
                   min_char_height_mm=style.min_char_mm, max_char_height_mm=style.max_char_mm,
                   fits=line.overflow_mm == 0)
-    return [Glyphs(item_id, face, em, glyphs, fill, line.text, source=line_source, fit=fit)]
+    out: list[IRItem] = [Glyphs(item_id, face, em, glyphs, fill, line.text, source=line_source, fit=fit)]
+    if row.nth == 0 and setting.label_glyphs and abs(setting.label_size_mm - em) > 1e-9:
+        # a bullet drawn at its own size (house style), not part of the line's glyphs
+        label = tuple(PlacedGlyph(g.gid, frame.x + g.x, baseline + g.y, 0) for g in setting.label_glyphs)
+        out.append(Glyphs(f"{item_id}-label", face, setting.label_size_mm, label, fill,
+                          setting.label, source=line_source))
+    return out
 
 
 def _draw_figures(row: Row, y: float, frame: Rect, style: FlowStyle, size: float, u: float, char_height: float,
