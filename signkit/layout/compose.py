@@ -191,7 +191,7 @@ class Composer:
         if role not in self.fonts:
             raise _element_error(el, ctx, f"unknown font role '{role}'", "font roles: " + ", ".join(self.fonts.roles))
         if ctx.style.fill is None:
-            raise _element_error(el, ctx, "text needs a fill colour", 'add fill="white" (a palette name)')
+            raise _element_error(el, ctx, "text needs a fill colour", 'add fill="…" naming a palette colour')
         frame = Rect(*(_num(el, a, ctx) for a in ("x", "y", "width", "height")))
         return self.fonts.face(role), frame, " ".join((el.text or "").split())
 

@@ -9,7 +9,7 @@ Accepted SVG: ``svg``, ``g`` (with ``transform``), ``rect`` (``rx``/``ry``), ``c
 via fontTools' SVG path parser); ``title``, ``desc`` and ``metadata`` are skipped.
 Presentation attributes: ``fill``, ``fill-rule``, ``stroke``, ``stroke-width`` (inherited
 through groups).
-Numbers are millimetres.  Colours are palette names (``fill="party-red"``); in brand
+Numbers are millimetres.  Colours are palette names (``fill="<palette name>"``); in brand
 artwork an sRGB hex equal to a palette entry's ``rgb`` also resolves to that entry, and
 ``currentColor`` is the ``fill`` of the ``<sk:asset>`` that places it; any other hex colour
 in brand artwork is kept for previews with no CMYK (the OFF_PALETTE check reports it and no
