@@ -23,6 +23,11 @@ NOTDEF = 0
 TOLERANCE_MM = 0.01
 
 
+def read_text(sheet: Sheet):
+    """The runs a reader reads: the sign's own text, bullets and other marks aside."""
+    return (run for run in sign_text(sheet) if run.glyphs.role != "mark")
+
+
 @sheet_check("MISSING_GLYPH")
 def check_glyphs(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
     """A character the run's font cannot draw (never a tofu box)."""
@@ -97,7 +102,7 @@ def check_char_height(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> I
         return
     top = job.placement.top_mm(job.height_mm)
     distance = job.placement.viewing_distance_mm
-    for run in sign_text(sheet):
+    for run in read_text(sheet):
         mount = top - min(run.baselines_mm)  # the highest baseline asks the most
         need = ada_min_char_height_mm(mount, distance)
         if run.char_height_mm + p.tolerance_mm < need:
@@ -120,7 +125,7 @@ def check_distance_factor(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) 
     """PL-08: viewing distance ÷ character height within the CJK heuristic."""
     p: DistanceFactor = rule.params
     distance = job.placement.viewing_distance_mm
-    for run in sign_text(sheet):
+    for run in read_text(sheet):
         if run.char_height_mm <= 0:
             continue
         limit = p.primary_max if run.glyphs.role == "primary" else p.secondary_max
@@ -145,7 +150,7 @@ class Contrast:
 def check_contrast(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
     """CL-03: WCAG contrast of text against what is painted behind it."""
     p: Contrast = rule.params
-    for run in sign_text(sheet):
+    for run in read_text(sheet):
         if run.background is None:
             continue
         ratio = contrast_ratio(run.glyphs.fill.rgb, run.background.rgb)

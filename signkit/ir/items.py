@@ -91,7 +91,7 @@ class Glyphs:
     source: str = ""
     fit: TextFit | None = None
     vertical: bool = False
-    role: str = "primary"  # primary | secondary: which legibility limit applies (RULES.md PL-08)
+    role: str = "primary"  # primary | secondary: which legibility limit applies (RULES.md PL-08); mark: a bullet, not read
 
     @property
     def scale(self) -> float:

@@ -270,7 +270,7 @@ def _draw_row(row: Row, setting, y: float, frame: Rect, style: FlowStyle, size: 
         # a bullet drawn at its own size (house style), not part of the line's glyphs
         label = tuple(PlacedGlyph(g.gid, frame.x + g.x, baseline + g.y, 0) for g in setting.label_glyphs)
         out.append(Glyphs(f"{item_id}-label", face, setting.label_size_mm, label, fill,
-                          setting.label, source=line_source, fit=fit))
+                          setting.label, source=line_source, fit=fit, role="mark"))
     return out
 
 

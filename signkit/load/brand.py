@@ -107,9 +107,10 @@ def load_brand(folder: Path | None = None, *, families: dict[str, Any]) -> tuple
         problems.append(Problem(str(folder), "no rules.toml in this brand or the brands it extends",
                                 'copy brand/default/rules.toml, or add extends = "default" under [brand]'))
     icc = _output_condition(brand, chain, file, problems)
+    palette = _previews(brand, chain, file, problems)
     if problems:
         raise BrandError(problems)
-    return (dataclasses.replace(brand, folder=folder, font_paths=FrozenDict(font_paths)),
+    return (dataclasses.replace(brand, palette=palette, folder=folder, font_paths=FrozenDict(font_paths)),
             BrandFiles(templates, assets, rules, icc))
 
 
@@ -185,6 +186,28 @@ def _output_condition(brand: Brand, chain: tuple[Path, ...], file: str, problems
             "name a condition of the ICC registry (e.g. JC200103, FOGRA39), or embed its profile with "
             "output.pdfx.icc_profile = \"….icc\""))
     return None
+
+
+def _previews(brand: Brand, chain: tuple[Path, ...], file: str, problems: list[Problem]) -> dict:
+    """The palette with every screen colour derived from its CMYK through the brand's preview
+    profile (a characterised press condition), unless the brand gives one itself."""
+    from ..colour import cmyks_to_srgb, load_profile
+
+    name = brand.colour.preview_profile
+    folders = list(chain) + [default_brand_dir()]  # the bundled profile serves any brand
+    path = next((d / name for d in folders if (d / name).is_file()), None)
+    if path is None:
+        problems.append(Problem(f"{file}: colour.preview_profile", f"file not found: {name}",
+                                "give the .icc path relative to the brand folder"))
+        return brand.palette
+    try:
+        profile = load_profile(path.read_bytes(), where=f"{file}: colour.preview_profile")
+    except BrandError as exc:
+        problems.extend(exc.problems)
+        return brand.palette
+    todo = [n for n, c in brand.palette.items() if not c.rgb]
+    derived = dict(zip(todo, cmyks_to_srgb([brand.palette[n].cmyk for n in todo], profile)))
+    return FrozenDict({n: dataclasses.replace(c, rgb=derived.get(n, c.rgb)) for n, c in brand.palette.items()})
 
 
 def _read_text(path: Path, problems: list[Problem]) -> str:

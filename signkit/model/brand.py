@@ -28,9 +28,19 @@ class Colour:
     """A palette entry."""
 
     cmyk: tuple[float, float, float, float] = spec(ge=0, le=100, doc="C, M, Y, K in percent, e.g. [0, 100, 100, 0]")
-    rgb: str = spec(pattern=r"#[0-9A-Fa-f]{6}", doc="sRGB for screen previews, e.g. \"#EE3338\"")
+    rgb: str = spec("", pattern=r"(#[0-9A-Fa-f]{6})?",
+                    doc="sRGB for screens; leave it out: signkit derives it from cmyk through the preview profile")
     note: str = spec("", doc="what the colour is for and its source")
     spot: str = spec("", doc="print as this spot colour (a Separation, e.g. CutContour, White) with cmyk as its alternate")
+
+
+@dataclass(frozen=True, slots=True)
+class ColourManagement:
+    """How print colours are shown on screens and judged for contrast."""
+
+    preview_profile: str = spec("colour/FOGRA39L-signkit.icc",
+                                doc="CMYK output profile (.icc) of the press condition previews assume, relative to the brand")
+    condition: str = spec("FOGRA39 (ISO Coated v2)", doc="the press condition that profile characterises, for the report")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +174,7 @@ class Brand:
     functions: dict[str, Function]
     assets: dict[str, Asset] = spec(default_factory=dict)
     output: Output = Output()
+    colour: ColourManagement = ColourManagement()
     texts: dict[str, dict[str, str]] = spec(default_factory=dict, doc="standard texts a sign family sets, with their source")
     folder: Path = spec(Path("."), internal=True)
     font_paths: dict[str, Path] = spec(default_factory=dict, internal=True)
