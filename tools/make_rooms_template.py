@@ -113,7 +113,7 @@ def sample_workbook(profile: Profile, functions: dict[str, str]) -> bytes:
     rooms = []
     for room in sorted(profile.rooms, key=lambda r: r.floor):  # by floor, so 楼层 can be merged
         row: dict[str, Any] = {"floor": room.floor, "name": room.name, "function": room.function,
-                               "area_m2": room.area_m2, "windows": room.windows, "id": room.id}
+                               "area_m2": room.area_m2, "windows": tuple(w if isinstance(w, str) else w.name for w in room.windows), "id": room.id}
         if room.door:
             row |= {"door.width_mm": room.door.width_mm, "door.height_mm": room.door.height_mm,
                     "door.latch_side": room.door.latch_side, "door.wall_mm": room.door.wall_mm,

@@ -19,7 +19,7 @@ from ..model.profile import Profile, Room
 from .base import Family, PlanInput
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Tokens:
     margin_mm: float = spec(ge=0, doc="safe zone inside the trim, mm")
     rule_inset_mm: float = spec(ge=0, doc="trim edge to the fine inset rule, mm")
@@ -29,7 +29,12 @@ class Tokens:
     emblem_gap_mm: float = spec(ge=0, doc="emblem to name, mm")
     name_min_char_height_mm: float = spec(gt=0, doc="PL-04: ≥ 16 mm at < 1830 mm viewing distance")
     name_max_char_height_mm: float = spec(gt=0, doc="largest character height of the name, mm")
-    name_max_tracking_em: float = spec(ge=0, doc="most letter-spacing of short names, em")
+    name_max_tracking_em: float = spec(0.6, ge=0, doc="(unused since names are set on the family's type scale)")
+    name_house_min_mm: float = spec(26.0, gt=0, doc="the plates' character height never drops below this for one long name")
+    name_spread_upto: int = spec(4, ge=1, doc="names of 2 to this many characters are spread to the measure")
+    name_measure_em: float = spec(4.0, gt=0, doc="the measure short names are spread across, ems of the house size")
+    name_solid_upto: int = spec(7, ge=1, doc="names of up to this many characters stay on one line")
+    name_side_clearance: float = spec(0.75, ge=0, le=1, doc="side clearance of the name ≥ this share of the vertical one")
     door_gap_mm: float = spec(ge=0, doc="door frame to the plate's near edge, mm (PL-01)")
     stack_gap_mm: float = spec(20.0, ge=0, doc="between plates stacked beside one door, mm")
 

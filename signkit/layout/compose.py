@@ -32,6 +32,7 @@ from ..model.brand import Brand
 from ..model.job import SignJob
 from ..text.fonts import Face, FontBook
 from ..text.line import LineSpec, set_line
+from ..text.name import NameSpec, house_size, set_name
 from ..text.vertical import ColumnSpec, set_column
 from ..units import parse_length_mm
 from .flow import FlowLayout, FlowStyle, fit_flow
@@ -64,6 +65,7 @@ class Composer:
         self.paints = palette_paints(brand)
         self.fonts = FontBook(brand.font_paths)
         self.env = environment(files.templates)
+        self._template_sources: dict[str, str] = files.templates
         self._asset_sources: dict[str, str] = files.assets
         self._assets: dict[tuple[str, str], tuple[Size, tuple[float, ...], tuple[Item, ...]]] = {}
         self._flows: dict[tuple[str, float], FlowLayout] = {}
@@ -96,9 +98,21 @@ class Composer:
         self._flows.setdefault((job.source, layout.char_height_mm), layout)  # the same text at that exact size
         return layout
 
-    def compose(self, job: SignJob, *, page: Page | None = None, flow=None) -> Sheet:
+    def sets_names(self, job: SignJob) -> bool:
+        """Whether the job's template has names on a type scale (``<sk:name>``)."""
+        return "<sk:name" in self._template_sources.get(self.brand.signs[job.kind].template, "")
+
+    def measure_names(self, job: SignJob) -> list[tuple[str, Face, str, NameSpec]]:
+        """Every ``<sk:name>`` of the job's template: (type scale, face, text, spec), for the plan
+        to choose each scale's character height across the centre."""
+        found: list[tuple[str, Face, str, NameSpec]] = []
+        self.compose(job, names=found)
+        return found
+
+    def compose(self, job: SignJob, *, page: Page | None = None, flow=None, names: list | None = None) -> Sheet:
         """One sheet.  Board panels take their share of the text at the body size the plan chose;
-        ``flow`` replaces that (the measuring pass of :meth:`fit_board`)."""
+        ``flow`` replaces that (the measuring pass of :meth:`fit_board`); ``names`` collects the
+        ``<sk:name>`` frames instead of setting them (:meth:`measure_names`)."""
         sign = self.brand.signs[job.kind]
         if job.style not in sign.styles:
             raise BrandError.at(f"brand.toml: signs.{job.kind}.styles", f"no style '{job.style}' for {job.id}",
@@ -119,6 +133,7 @@ class Composer:
         svg = render_template(self.env, sign.template, context)
         reader = SvgReader(palette=self.paints, ink=self.brand.roles.ink, where=where, id_prefix=job.id,
                            handlers={"text": self._text, "column": self._column, "asset": self._asset,
+                                     "name": lambda el, ctx: self._name(el, ctx, job, names),
                                      "flow": flow or self._no_flow,
                                      "image": lambda el, ctx: self._image(el, ctx, job)})
         size, view, items = reader.read(svg)
@@ -173,6 +188,26 @@ class Composer:
         line = set_line(face, text, spec)
         return Glyphs(ctx.id, face, line.size_mm, line.glyphs, ctx.style.fill, text,  # type: ignore[arg-type]
                       source=el.get("key", ctx.where), fit=line.fit, role=_role(el, ctx))
+
+    def _name(self, el: ET.Element, ctx: Context, job: SignJob, measured: list | None) -> Item | None:
+        """``<sk:name scale x y width height font min-char-height max-char-height spread-upto
+        measure solid-upto side-clearance align key>``: a name set at its type scale's character
+        height, chosen for the whole centre (text/name.py)."""
+        face, frame, text = self._frame(el, ctx)
+        scale = el.get("scale") or job.kind
+        spec = NameSpec(frame=frame, min_char_height_mm=_num(el, "min-char-height", ctx),
+                        max_char_height_mm=_num(el, "max-char-height", ctx),
+                        house_min_mm=_num(el, "house-min", ctx, 0.0),
+                        spread_upto=int(_num(el, "spread-upto", ctx, 4)), measure_em=_num(el, "measure", ctx, 4.0),
+                        solid_upto=int(_num(el, "solid-upto", ctx, 7)), max_lines=int(_num(el, "lines", ctx, 2)),
+                        side_clearance=_num(el, "side-clearance", ctx, 1.0), align=el.get("align", "center"))
+        if measured is not None:
+            measured.append((scale, face, text, spec))
+            return None
+        height = job.scales.get(scale) or house_size([(face, text, spec)])  # alone: its own best size
+        name = set_name(face, text, spec, height)
+        return Glyphs(ctx.id, face, name.size_mm, name.glyphs, ctx.style.fill, text,  # type: ignore[arg-type]
+                      source=el.get("key", ctx.where), fit=name.fit, role=_role(el, ctx))
 
     def _column(self, el: ET.Element, ctx: Context) -> Item:
         """``<sk:column x y width height font min-char-height max-char-height min-gap key>``: one vertical

@@ -88,6 +88,7 @@ class SignJob:
     faces: int = 1  # 2: a double-sided sign (both faces are produced)
     withheld: str = ""  # why the plan decided no artwork is made for it (a finding says so), "" normally
     series: str = ""  # the id a text split into panels had before (board-duties for board-duties-2)
+    scales: Mapping[str, float] = field(default_factory=FrozenDict)  # type scale → the centre's character height, mm
 
     @property
     def text(self) -> str:

@@ -73,6 +73,15 @@ class Door:
 
 
 @dataclass(frozen=True, slots=True)
+class Window:
+    """A service window written as a table, when it needs more than its name."""
+
+    name: str = spec(doc="the window's name, e.g. 党员服务", nonblank=True)
+    party: bool = spec(False, doc="true: its window and desk signs take the party colours")
+    model_post: bool = spec(False, doc="true: its desk sign carries the 党员示范岗 badge")
+
+
+@dataclass(frozen=True, slots=True)
 class Room:
     """A room or open area (功能区) of the centre."""
 
@@ -82,7 +91,9 @@ class Room:
     floor: int = spec(1, ge=-5, le=99, doc="floor number (1 = ground floor)")
     area_m2: float | None = spec(None, gt=0, doc="floor area in m²")
     door: Door | None = spec(None, doc="the door; a room without one gets a zone sign instead of a plate")
-    windows: tuple[str, ...] = spec((), doc="service windows in this room, e.g. [\"综合窗口\", \"党员服务\"]", nonblank=True)
+    windows: tuple[str | Window, ...] = spec(
+        (), nonblank=True, doc="service windows in this room, e.g. [\"综合窗口\", { name = \"党员服务\", party = true, "
+                               "model_post = true }]")
     plate: bool = spec(True, doc="false: signkit makes no plate or zone sign for this room (it keeps an existing one)")
     number: str | None = spec(None, doc="room number shown on the floor directory, e.g. 101")
     display_wall_mm: float | None = spec(None, gt=0, doc="free wall for boards in this room, mm (boards and series must fit it)")

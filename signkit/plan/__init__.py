@@ -3,8 +3,9 @@
 In:  :class:`~signkit.load.Inputs` and a :class:`~signkit.layout.compose.Composer` (boards
      are measured to decide their series).
 Out: :class:`Plan`: the jobs of every sign of the centre in schedule order (outside in),
-     after the wall-level decisions (:mod:`.walls`): board texts split into panels, one body
-     size per wall, every panel given its own place on the wall.  Selections such as
+     after the decisions that span signs: board texts split into panels, one body size per
+     wall, every panel given its own place on the wall (:mod:`.walls`), and one character
+     height per type scale across the centre (:mod:`.scales`).  Selections such as
      ``--only`` are made after this, so a partial run draws exactly what the full run draws.
 """
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from ..families import FAMILIES, PlanInput
 from ..model.job import Location, Placement, SignJob, Text
+from .scales import settle_type_scales
 from .walls import settle_boards
 
 
@@ -34,6 +36,7 @@ def plan_jobs(inputs) -> tuple[SignJob, ...]:
 def plan_centre(inputs, composer) -> Plan:
     jobs = plan_jobs(inputs)
     jobs = settle_boards(jobs, composer=composer, brand=inputs.brand, rules=inputs.rules)
+    jobs = settle_type_scales(jobs, composer=composer)
     return Plan(jobs)
 
 

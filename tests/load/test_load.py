@@ -20,7 +20,9 @@ def test_sample_profile_loads(brand):
     assert len(profile.organisations) == 4
     assert len(profile.rooms) == 13
     assert sum(1 for r in profile.rooms if r.door) == 12
-    assert profile.rooms[0].windows == ("综合窗口", "党员服务", "民政社保", "卫生健康")
+    from signkit.model.profile import Window
+
+    assert profile.rooms[0].windows == ("综合窗口", Window("党员服务", party=True, model_post=True), "民政社保", "卫生健康")
     assert all(b.file.is_absolute() and b.file.is_file() for b in profile.boards)
     assert profile.entrance.honour_side == "right"
 

@@ -82,7 +82,8 @@ def test_windows_and_desks_per_service_window(brand):
     desks = [j for j in jobs if j.kind == "desk"]
     assert [j.texts["name"].text for j in windows] == ["综合窗口", "党员服务", "民政社保", "卫生健康"]
     assert [j.id for j in desks] == ["desk-hall-1", "desk-hall-2", "desk-hall-3", "desk-hall-4"]
-    assert windows[1].texts["name"].key == "rooms[0].windows[1]"
+    assert windows[1].texts["name"].key == "rooms[0].windows[1].name"  # written as a table: { name = … }
+    assert windows[1].content.party and windows[1].style == "party" and windows[0].style == "standard"
     assert (windows[0].width_mm, windows[0].height_mm) == (500, 250)
 
 

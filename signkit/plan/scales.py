@@ -1,0 +1,38 @@
+"""Type scales: one character height for the names of a family across the whole centre.
+
+In:  every job of the centre and the composer (to read each template's ``<sk:name>`` frames).
+Out: the jobs, each carrying the character height of every type scale its template uses
+     (``SignJob.scales``).  A scale is named by the template (``scale="plate-name"``, by
+     default the family's kind); its height is the largest at which every name of the scale,
+     in the centre, fits its own frame: up to the scale's solid limit on one line, longer
+     names on two balanced lines (:func:`signkit.text.name.house_size`).  Door plates, window
+     and desk signs, zone signs: a corridor of signs reads as one system, not as names
+     fitted one by one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..frozendict import FrozenDict
+from ..model.job import SignJob
+from ..text.name import house_size
+
+
+def settle_type_scales(jobs: tuple[SignJob, ...], *, composer) -> tuple[SignJob, ...]:
+    users = [j for j in jobs if not j.withheld and composer.sets_names(j)]
+    if not users:
+        return jobs
+    measured = {j.id: composer.measure_names(j) for j in users}
+    groups: dict[str, list] = {}
+    for names in measured.values():
+        for scale, face, text, spec in names:
+            groups.setdefault(scale, []).append((face, text, spec))
+    sizes = {scale: house_size(names) for scale, names in groups.items()}
+    out = []
+    for job in jobs:
+        if job.id in measured:
+            mine = {scale: sizes[scale] for scale, *_ in measured[job.id]}
+            job = dataclasses.replace(job, scales=FrozenDict(mine))
+        out.append(job)
+    return tuple(out)
