@@ -210,12 +210,18 @@ def batch(
     out: Annotated[Path, typer.Option("-o", "--out", help="each centre goes to OUT/<its path below FOLDER>/")] = Path("out"),
     brand: BrandOpt = None,
     png: Annotated[bool, typer.Option("--png/--no-png", help="write PNG previews")] = True,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="worker processes (default: one per core)")] = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="run the centres on a Dask cluster, e.g. tcp://10.0.0.5:8786 (see the README)")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="warnings count as failures")] = False,
 ) -> None:
-    """Render every centre below FOLDER, one line per centre; a centre with bad input (or one
-    that meets a bug) is reported and skipped, the others are made.  Exit code: the worst of
-    the centres'."""
-    from .batch import find_centres
+    """Render every centre below FOLDER in parallel, one line per centre and a summary; a
+    centre with bad input (or one that meets a bug) is reported and skipped, the others are
+    made.  Exit code: the worst of the centres'."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .batch import cpu_count, find_centres
 
     total = len(find_centres(folder))
     if not total:
@@ -224,20 +230,28 @@ def batch(
     check_target(out)
     formats = tuple(f for f in ALL_FORMATS if FORMATS[f].switch != "png" or png)
     worst, counts = EXIT_OK, {0: 0, 1: 0, 2: 0, 3: 0}
-    for n, outcome in enumerate(run_batch(folder, out, brand_dir=brand,
-                                          options=MakeOptions(formats=formats, strict=strict)), start=1):
-        worst = max(worst, outcome.exit_code)
-        counts[outcome.exit_code] = counts.get(outcome.exit_code, 0) + 1
-        if outcome.exit_code == EXIT_INPUT:
-            typer.echo(f"[{n}/{total}] {outcome.name}: " + _("skipped, {problem}").format(problem=outcome.problem))
-        elif outcome.exit_code == EXIT_BUG:
-            typer.echo(f"[{n}/{total}] {outcome.name}: " + _("a bug in signkit, skipped (traceback in {where})").format(
-                where=outcome.problem))
-        else:
-            typer.echo(f"[{n}/{total}] {outcome.name}: " + _("{signs} signs, {errors} errors, {warnings} warnings → "
-                                                             "{out}/").format(signs=outcome.signs, errors=outcome.errors,
-                                                                              warnings=outcome.warnings,
-                                                                              out=outcome.out_dir))
+    err = Console(stderr=True)
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=err, transient=True, disable=not err.is_terminal)
+    outcomes = run_batch(folder, out, brand_dir=brand, options=MakeOptions(formats=formats, strict=strict),
+                         jobs=jobs or cpu_count(), scheduler=scheduler)
+    with progress:
+        task = progress.add_task(_("centres"), total=total)
+        for n, outcome in enumerate(outcomes, start=1):
+            worst = max(worst, outcome.exit_code)
+            counts[outcome.exit_code] = counts.get(outcome.exit_code, 0) + 1
+            progress.advance(task)
+            if outcome.exit_code == EXIT_INPUT:
+                line = _("skipped, {problem}").format(problem=outcome.problem)
+            elif outcome.exit_code == EXIT_BUG:
+                line = _("a bug in signkit, skipped (traceback in {where})").format(where=outcome.problem)
+            else:
+                line = _("{signs} signs, {errors} errors, {warnings} warnings → {out}/").format(
+                    signs=outcome.signs, errors=outcome.errors, warnings=outcome.warnings, out=outcome.out_dir)
+            if err.is_terminal:  # above the live progress bar
+                progress.console.print(f"[{n}/{total}] {outcome.name}: {line}", markup=False, highlight=False)
+            else:
+                typer.echo(f"[{n}/{total}] {outcome.name}: {line}")
     typer.echo(_("{total} centres: {ok} done, {findings} with errors, {bad} skipped for bad input, {bugs} hit a bug").format(
         total=total, ok=counts[0], findings=counts[1], bad=counts[2], bugs=counts[3]))
     raise typer.Exit(worst)

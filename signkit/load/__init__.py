@@ -33,8 +33,11 @@ class Inputs:
     content: Content  # board texts and photos
 
 
-def load_inputs(profile_path: Path, brand_dir: Path | None = None) -> Inputs:
-    brand, files = load_brand(brand_dir, families=FAMILIES)
+def load_inputs(profile_path: Path, brand_dir: Path | None = None, *,
+                brand: tuple[Brand, BrandFiles] | None = None) -> Inputs:
+    """Everything one centre's run reads.  ``brand`` reuses a brand already loaded (a batch
+    loads it once for all its centres)."""
+    brand, files = brand or load_brand(brand_dir, families=FAMILIES)
     profile = load_profile(Path(profile_path), functions=brand.functions)
     rules = load_rule_pack(files.rules, brand=brand, families=FAMILIES, overrides=dict(profile.rules),
                            profile_file=str(profile.source))

@@ -1,0 +1,75 @@
+"""Batches: centres made in parallel (a process pool, or a Dask cluster) and written by one
+writer, each isolated, the output identical however it was made."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+import signkit.batch as batch
+from signkit.make import MakeOptions
+
+CASES = Path(__file__).parent / "cases"
+OPTIONS = MakeOptions(formats=("pdf", "svg"))
+
+
+def county(tmp_path: Path, names: list[str]) -> Path:
+    root = tmp_path / "county"
+    for name in names:
+        folder = root / name
+        folder.mkdir(parents=True)
+        text = (CASES / "clean.toml").read_text(encoding="utf-8").replace("测试村", name.split("/")[-1])
+        (folder / "profile.toml").write_text(text, encoding="utf-8")
+    return root
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() and p.name != ".signkit-lock"}
+
+
+def test_a_centre_that_hits_a_bug_is_its_own_line_and_the_others_are_made(tmp_path, monkeypatch):
+    root = county(tmp_path, ["town-a/东村", "town-a/西村", "town-b/南村"])
+    real = batch.make
+
+    def flaky(inputs, options):
+        if inputs.profile.center.village.startswith("西村"):
+            raise RuntimeError("a bug while making 西村")
+        return real(inputs, options)
+
+    monkeypatch.setattr(batch, "make", flaky)
+    outcomes = {o.name: o for o in batch.run_batch(root, tmp_path / "out", brand_dir=None, options=OPTIONS, jobs=1)}
+    assert outcomes["town-a/西村"].exit_code == 3
+    assert "a bug while making 西村" in Path(outcomes["town-a/西村"].problem).read_text(encoding="utf-8")
+    assert outcomes["town-a/东村"].exit_code == 0 and outcomes["town-b/南村"].exit_code == 0
+    assert (tmp_path / "out" / "town-b" / "南村" / "schedule.json").is_file()
+    assert not (tmp_path / "out" / "town-a" / "西村").exists()
+
+
+def test_a_process_pool_writes_what_one_process_writes(tmp_path):
+    root = county(tmp_path, ["a/东村", "a/西村", "b/东村"])
+    one = {o.name: o.exit_code for o in batch.run_batch(root, tmp_path / "one", brand_dir=None, options=OPTIONS, jobs=1)}
+    two = {o.name: o.exit_code for o in batch.run_batch(root, tmp_path / "two", brand_dir=None, options=OPTIONS, jobs=2)}
+    assert one == two == {"a/东村": 0, "a/西村": 0, "b/东村": 0}
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+
+
+def test_a_dask_cluster_writes_what_one_process_writes(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    root = county(tmp_path, ["a/东村", "b/西村"])
+    list(batch.run_batch(root, tmp_path / "local", brand_dir=None, options=OPTIONS, jobs=1))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        outcomes = list(batch.run_batch(root, tmp_path / "dask", brand_dir=None, options=OPTIONS,
+                                        scheduler=cluster.scheduler_address))
+    assert sorted((o.name, o.exit_code) for o in outcomes) == [("a/东村", 0), ("b/西村", 0)]
+    assert snapshot(tmp_path / "dask") == snapshot(tmp_path / "local")
+
+
+def test_same_named_centres_get_their_own_folders(tmp_path):
+    root = county(tmp_path, ["town-a/qinghe", "town-b/qinghe"])
+    assert [n for n, _ in batch.find_centres(root)] == ["town-a/qinghe", "town-b/qinghe"]
+    shutil.rmtree(root / "town-b")
+    assert [n for n, _ in batch.find_centres(root)] == ["town-a/qinghe"]
