@@ -107,15 +107,42 @@ def render(
                                                   show_default=False)] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="worker processes")] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="warnings fail the run too (exit 1)")] = False,
+    since: Annotated[Optional[Path], typer.Option(
+        "--since", help="an earlier run's output folder: write changes.csv and print/reprint-<date>/ with only "
+                        "the signs whose artwork changed")] = None,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="reuse signs that did not change since an "
+                                                                   "earlier run (~/.cache/signkit)")] = True,
 ) -> None:
+    from .cache import DiskCache, default_cache_dir
+    from .load.previous import load_previous
+
     formats = tuple(f for f in ALL_FORMATS if FORMATS[f].switch != "png" or png)
-    options = MakeOptions(only=tuple(only or ()), formats=formats, crop_marks=marks, jobs=jobs, strict=strict)
+    options = MakeOptions(only=tuple(only or ()), formats=formats, crop_marks=marks, jobs=jobs, strict=strict,
+                          cache=DiskCache(default_cache_dir()) if cache else None,
+                          previous=load_previous(since) if since else None, reprint=_reprint_name())
     result, written = _run(profile, out, brand, options)
     made = ", ".join(f"{sum(1 for p in written.written if p.startswith(fmt + '/'))} {fmt.upper()}" for fmt in formats)
     typer.echo(_("{n} signs → {out}/  ({made}; print/, proof.pdf, elevations/, schedule, report)").format(
         n=len(result.signs), out=written.root, made=made))
+    if cache and len(result.rebuilt) < len(result.signs):
+        typer.echo(_("{n} of {total} signs redrawn; the others had not changed").format(
+            n=len(result.rebuilt), total=len(result.signs)))
+    if since:
+        changed = [p for p in written.written if p.startswith("print/reprint")]
+        typer.echo(_("changes since {since}: changes.csv; reprint batches: {files}").format(
+            since=since, files=", ".join(changed) or _("none (no approved sign changed)")))
     _written_notes(written)
     _summary(result)
+
+
+def _reprint_name() -> str:
+    """``reprint-YYYYMMDD``: today, or the day SOURCE_DATE_EPOCH names (reproducible builds)."""
+    import os
+    import time
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = time.gmtime(int(epoch)) if epoch and epoch.isdigit() else time.localtime()
+    return time.strftime("reprint-%Y%m%d", day)
 
 
 @app.command(help="Plan and check every sign without writing artwork: findings on the terminal, report.json and "

@@ -19,8 +19,10 @@ import dataclasses
 import fnmatch
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any, Mapping
 
 from .checks import approved, check_centre, check_sheet, drawable, has_errors, printable, proof_reasons
+from .cache import fingerprint
 from .checks.findings import Finding
 from .config import did_you_mean
 from .errors import SignkitError
@@ -44,6 +46,9 @@ class MakeOptions:
     crop_marks: bool | None = None  # None: as the brand says
     jobs: int = 1  # worker processes
     strict: bool = False  # warnings fail the run too
+    cache: Any = None  # a store of finished signs (signkit.cache.DiskCache): unchanged signs are not redrawn
+    previous: Mapping[str, str] | None = None  # sign id → sha256 of its PDF in an earlier run (--since)
+    reprint: str = ""  # name of the reprint batch folder for the signs changed since then (print/reprint-…)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,7 @@ class SignResult:
     files: dict[str, bytes] = field(default_factory=dict)  # format → bytes
     approved: bool = False
     fit: BoardFit | None = None
+    cached: bool = False  # taken from the store of finished signs, not made again
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,7 @@ class Result:
     keep: frozenset[str]  # per-sign files of signs not selected: left as they are
     prune: bool  # the writer may remove files it wrote before that this result no longer has
     strict: bool = False
+    rebuilt: frozenset[str] = frozenset()  # the signs composed and drawn by this run (the others came from the cache)
 
     @property
     def exit_code(self) -> int:
@@ -99,9 +106,12 @@ def make(inputs: Inputs, options: MakeOptions = MakeOptions()) -> Result:
         if sign.job.id in selected:
             files.update({sign_path(sign.job.id, fmt): data for fmt, data in sign.files.items()
                           if fmt in options.formats})
-    files.update(centre_files(signs, findings, inputs, drawn=bool(options.formats)))  # batches, proof, schedule …
+    files.update(centre_files(signs, findings, inputs, drawn=bool(options.formats),  # batches, proof, schedule …
+                              previous=options.previous, reprint=options.reprint))
     keep = frozenset(sign_path(s.job.id, fmt) for s in signs if s.job.id not in selected for fmt in FORMATS)
-    return Result(inputs, signs, findings, files, keep, prune=bool(options.formats), strict=options.strict)
+    rebuilt = frozenset(s.job.id for s in signs if not s.cached)
+    return Result(inputs, signs, findings, files, keep, prune=bool(options.formats), strict=options.strict,
+                  rebuilt=rebuilt)
 
 
 def select(jobs: tuple[SignJob, ...], only: tuple[str, ...]) -> frozenset[str]:
@@ -127,24 +137,38 @@ def make_signs(jobs: tuple[SignJob, ...], selected: frozenset[str], inputs: Inpu
     work = [(job, previews if job.id in selected else ()) for job in jobs]
     workers = min(options.jobs, len(jobs))
     if workers <= 1:
-        maker = SignMaker(inputs, options.formats, composer)
+        maker = SignMaker(inputs, options.formats, composer, options.cache)
         return tuple(maker.make(job, wanted) for job, wanted in work)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(inputs, options.formats)) as pool:
+                             initargs=(inputs, options.formats, options.cache)) as pool:
         return tuple(pool.map(_make_in_worker, work, chunksize=max(1, len(work) // (4 * workers))))
 
 
 class SignMaker:
     """Compose, check and render one job at a time, reusing fonts and caches."""
 
-    def __init__(self, inputs: Inputs, formats: tuple[str, ...], composer: Composer | None = None):
-        self.inputs, self.formats = inputs, formats
+    def __init__(self, inputs: Inputs, formats: tuple[str, ...], composer: Composer | None = None, cache=None):
+        self.inputs, self.formats, self.cache = inputs, formats, cache
         self.composer = composer or Composer(inputs.brand, inputs.files)
         pdfx = inputs.brand.output.pdfx
         self.pdfx = PdfX(pdfx.output_condition_identifier, pdfx.output_condition, pdfx.registry_name,
                          inputs.files.icc_profile)
+        # everything a sign's artwork depends on besides its own job
+        self.context = fingerprint(inputs.brand, inputs.files, inputs.rules, formats) if cache is not None else ""
 
     def make(self, job: SignJob, previews: tuple[str, ...]) -> SignResult:
+        """The sign, from the store of finished signs when nothing it depends on changed."""
+        if self.cache is None:
+            return self._make(job, previews)
+        key = fingerprint(self.context, job, previews)
+        found = self.cache.get(key)
+        if isinstance(found, SignResult) and found.job == job:
+            return dataclasses.replace(found, cached=True)
+        made = self._make(job, previews)
+        self.cache.put(key, made)
+        return made
+
+    def _make(self, job: SignJob, previews: tuple[str, ...]) -> SignResult:
         """The sign: its sheet and findings; its print PDF when it can print (and any format
         is asked for: the schedule lists its checksum); the previews asked for."""
         if job.withheld:
@@ -183,9 +207,9 @@ def _with_marks(inputs: Inputs, crop_marks: bool | None):
 _worker: SignMaker | None = None
 
 
-def _init_worker(inputs: Inputs, formats: tuple[str, ...]) -> None:
+def _init_worker(inputs: Inputs, formats: tuple[str, ...], cache) -> None:
     global _worker
-    _worker = SignMaker(inputs, formats)
+    _worker = SignMaker(inputs, formats, cache=cache)
 
 
 def _make_in_worker(work: tuple[SignJob, tuple[str, ...]]) -> SignResult:

@@ -5,12 +5,15 @@ In:  every sign of the centre (job, sheet, findings, its print PDF), the centre'
      and the inputs.
 Out: ``{relative path: bytes}`` for :mod:`signkit.write`.  These files always describe the
      whole centre, whichever signs a run re-rendered.  With ``drawn=False`` (``signkit
-     check``) only the report is made.
+     check``) only the report is made.  With ``previous`` (``--since``: each sign's PDF
+     checksum in an earlier run) also ``changes.csv`` and ``print/<reprint>/`` batches holding
+     only the approved signs whose artwork changed, for the shop.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..checks.findings import Finding
 from ..layout.elevations import elevation_sheets
@@ -27,7 +30,8 @@ def sign_path(sign_id: str, fmt: str) -> str:
     return f"{fmt}/{sign_id}.{fmt}"
 
 
-def centre_files(signs: Sequence, findings: Sequence[Finding], inputs, *, drawn: bool) -> dict[str, bytes]:
+def centre_files(signs: Sequence, findings: Sequence[Finding], inputs, *, drawn: bool,
+                 previous: dict[str, str] | None = None, reprint: str = "") -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     brand, profile = inputs.brand, inputs.profile
     if drawn:
@@ -46,6 +50,15 @@ def centre_files(signs: Sequence, findings: Sequence[Finding], inputs, *, drawn:
                                                                    title=f"{profile.center.name} 样稿 proof"))
         files["schedule.csv"] = schedule_csv(rows)
         files["schedule.json"] = schedule_json(rows)
+        if previous is not None:  # --since: what changed, and a batch of just those signs for the shop
+            changes = change_list(signs, previous)
+            files["changes.csv"] = changes_csv(changes)
+            changed = {c.id for c in changes if c.change in ("new", "changed")}
+            for name, members in group_batches([s for s in signs if s.approved and s.job.id in changed],
+                                               brand).items():
+                target = name.replace("print/", f"print/{reprint or 'reprint'}/", 1)
+                files[target] = render_pdf([s.sheet for s in members], options=pdf_options(
+                    brand.output, pdfx=condition, title=target))
         for wall in elevation_sheets([(s.job, s.sheet) for s in signs], profile=profile, brand=brand):
             name = wall.id.removeprefix("elevation-")
             files[f"elevations/{name}.svg"] = render_svg(wall)
@@ -54,6 +67,32 @@ def centre_files(signs: Sequence, findings: Sequence[Finding], inputs, *, drawn:
     files["report.json"] = report_json(findings, inputs=inputs, signs=signs)
     files["report.html"] = report_html(findings, inputs=inputs, signs=signs)
     return files
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    id: str
+    change: str  # new | changed | removed | same
+    approved: bool
+
+
+def change_list(signs: Sequence, previous: dict[str, str]) -> list[Change]:
+    """Each sign against an earlier run's schedule, by the checksum of its PDF."""
+    out = []
+    for sign in signs:
+        pdf = sign.files.get("pdf")
+        digest = sha256(pdf) if pdf else ""
+        before = previous.get(sign.job.id)
+        change = "new" if before is None else ("same" if before == digest else "changed")
+        out.append(Change(sign.job.id, change, sign.approved))
+    current = {s.job.id for s in signs}
+    out += [Change(sid, "removed", False) for sid in sorted(previous) if sid not in current]
+    return out
+
+
+def changes_csv(changes: list[Change]) -> bytes:
+    lines = ["id,change,approved"] + [f"{c.id},{c.change},{'yes' if c.approved else 'no'}" for c in changes]
+    return ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
 
 
 def _row(sign, brand, batches: dict[str, tuple[str, int]]) -> ScheduleRow:

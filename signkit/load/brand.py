@@ -50,6 +50,7 @@ class BrandFiles:
     assets: dict[str, str]  # asset name → SVG text
     rules: list[tuple[Path, dict[str, Any]]]  # rules.toml of each brand in the chain, base last
     icc_profile: bytes | None
+    fonts: tuple[tuple[str, str, int, int], ...] = ()  # (role, file, size, mtime): what the glyphs come from
 
 
 def load_brand(folder: Path | None = None, *, families: dict[str, Any]) -> tuple[Brand, BrandFiles]:
@@ -110,8 +111,10 @@ def load_brand(folder: Path | None = None, *, families: dict[str, Any]) -> tuple
     palette = _previews(brand, chain, file, problems)
     if problems:
         raise BrandError(problems)
+    fonts = tuple((role, str(path), path.stat().st_size, path.stat().st_mtime_ns)
+                  for role, path in sorted(font_paths.items()))
     return (dataclasses.replace(brand, palette=palette, folder=folder, font_paths=FrozenDict(font_paths)),
-            BrandFiles(templates, assets, rules, icc))
+            BrandFiles(templates, assets, rules, icc, fonts))
 
 
 def _tokens(cls: type, raw: Any, file: str, root: str, problems: list[Problem]) -> Any:

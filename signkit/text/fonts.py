@@ -89,25 +89,28 @@ class Face:
     def draw(self, gid: int, pen: AbstractPen) -> None:
         """Draw glyph ``gid`` onto a fontTools pen, in font units, y up.
 
-        The CFF charstring is interpreted once per glyph; later draws (PDF form, SVG path,
-        bounds) replay the recorded outline, which is several times cheaper.
+        HarfBuzz interprets the CFF charstring (in C, several times faster than fontTools'
+        interpreter) once per glyph; later draws (PDF form, SVG path) replay the recorded
+        outline.
         """
         outline = self._outlines.get(gid)
         if outline is None:
             recorder = RecordingPen()
-            self._charstrings[self._glyph_order[gid]].draw(recorder)
+            self.hb_font.draw_glyph_with_pen(gid, _IntPen(recorder))
             outline = self._outlines[gid] = recorder
         outline.replay(pen)
 
     def bounds(self, gid: int) -> tuple[float, float, float, float] | None:
-        """Ink bounds (xMin, yMin, xMax, yMax) in font units; None for an empty glyph."""
+        """Ink bounds (xMin, yMin, xMax, yMax) in font units; None for an empty glyph.  From
+        HarfBuzz's glyph extents: no outline is drawn to measure a glyph."""
         try:
             return self._bounds[gid]
         except KeyError:
-            pen = BoundsPen(None)
-            self.draw(gid, pen)
-            self._bounds[gid] = pen.bounds
-            return pen.bounds
+            e = self.hb_font.get_glyph_extents(gid)
+            box = None if e is None or (e.width == 0 and e.height == 0) else (
+                e.x_bearing, e.y_bearing + e.height, e.x_bearing + e.width, e.y_bearing)
+            self._bounds[gid] = box
+            return box
 
     def advance(self, gid: int) -> int:
         return self.hb_font.get_glyph_h_advance(gid)
@@ -116,6 +119,37 @@ class Face:
     def face_height_em(self) -> float:
         """Ink height of a full-face ideograph, in em (the default character-height ratio)."""
         return _face_height(self)
+
+
+class _IntPen:
+    """HarfBuzz draws with float coordinates; CFF outlines are whole font units: keep them as
+    ints, so every backend writes the same numbers it always did."""
+
+    def __init__(self, pen):
+        self.pen = pen
+
+    def moveTo(self, p):
+        self.pen.moveTo(_i(p))
+
+    def lineTo(self, p):
+        self.pen.lineTo(_i(p))
+
+    def curveTo(self, *points):
+        self.pen.curveTo(*map(_i, points))
+
+    def qCurveTo(self, *points):
+        self.pen.qCurveTo(*map(_i, points))
+
+    def closePath(self):
+        self.pen.closePath()
+
+    def endPath(self):
+        self.pen.endPath()
+
+
+def _i(p):
+    x, y = p
+    return (int(x) if x == int(x) else x, int(y) if y == int(y) else y)
 
 
 @lru_cache(maxsize=None)
