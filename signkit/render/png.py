@@ -273,20 +273,23 @@ def _encode(surface, width: int, height: int, *, px_per_m: int) -> bytes:
     # little-endian machine); mapped as Pillow's "RGBA" without a copy, its "R" is blue
     mapped = PILImage.frombuffer("RGBA", (width, height), buffer, "raw", "RGBA", stride, 1)
     if mapped.getchannel(3).getextrema() == (255, 255):
-        raw, colour_type, row_bytes = mapped.tobytes("raw", "BGR"), 2, width * 3
-    else:  # un-premultiply: a PNG's alpha is straight
-        image = PILImage.frombuffer("RGBA", (width, height), buffer, "raw", "BGRa", stride, 1)
-        raw, colour_type, row_bytes = image.tobytes(), 6, width * 4
+        return _png_bytes(mapped.tobytes("raw", "BGR"), width, height, alpha=False, px_per_m=px_per_m)
+    straight = PILImage.frombuffer("RGBA", (width, height), buffer, "raw", "BGRa", stride, 1)  # un-premultiplied
+    return _png_bytes(straight.tobytes(), width, height, alpha=True, px_per_m=px_per_m)
+
+
+def _png_bytes(pixels: bytes, width: int, height: int, *, alpha: bool, px_per_m: int) -> bytes:
+    """8-bit RGB (or straight RGBA) pixels, row by row, as a tagged PNG file."""
     return b"".join((
         b"\x89PNG\r\n\x1a\n",
-        _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)),
+        _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6 if alpha else 2, 0, 0, 0)),
         # PNG (W3C 2003) 11.3.3.5: sRGB with rendering intent 1, relative colorimetric (flat
         # brand colours shown as specified rather than compressed with a whole gamut); an
         # encoder writing sRGB should also write gAMA with 45455 for decoders that ignore sRGB
         _chunk(b"sRGB", b"\x01"),
         _chunk(b"gAMA", struct.pack(">I", 45455)),
         _chunk(b"pHYs", struct.pack(">IIB", px_per_m, px_per_m, 1)),  # 11.3.5.3, unit 1: the metre
-        _chunk(b"IDAT", _deflate_scanlines(raw, row_bytes)),
+        _chunk(b"IDAT", _deflate_scanlines(pixels, width * (4 if alpha else 3))),
         _chunk(b"IEND", b""),
     ))
 
