@@ -55,7 +55,24 @@ def render_png(sheet: Sheet, *, px_per_mm: float = 3.0, max_px: int = 2400) -> b
     _draw_items(sheet.items, _State(context))
     surface.flush()
     _check(context)
-    return _encode(surface, width_px, height_px, px_per_m=round(scale * 1000))
+    opaque = any(_covers(item, w, h) for item in sheet.items) or None  # None: look at the pixels
+    return _encode(surface, width_px, height_px, px_per_m=round(scale * 1000), opaque=opaque)
+
+
+def _covers(item: Item, w: float, h: float) -> bool:
+    """Whether ``item`` is a filled rectangle reaching past the trim on every side (a sign's
+    background, as a rule): once it is painted every pixel is opaque, and stays so."""
+    if not isinstance(item, Shape) or item.fill is None:
+        return False
+    ops = item.path.ops
+    if [op[0] for op in ops] != ["M", "L", "L", "L", "Z"]:
+        return False
+    points = [(op[1], op[2]) for op in ops[:4]]
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    corners = {(x, y) for x in (min(xs), max(xs)) for y in (min(ys), max(ys))}
+    straight = all(a[0] == b[0] or a[1] == b[1] for a, b in zip(points, points[1:] + points[:1]))
+    return (straight and set(points) == corners and len(corners) == 4
+            and min(xs) < 0 and min(ys) < 0 and max(xs) > w and max(ys) > h)
 
 
 # -- cairo --------------------------------------------------------------------------------
@@ -265,14 +282,19 @@ def _image_surface(data: bytes, inverted: bool):
 
 # -- PNG ----------------------------------------------------------------------------------
 
-def _encode(surface, width: int, height: int, *, px_per_m: int) -> bytes:
-    """The surface as PNG: RGB when every pixel is opaque (as cairo's own writer decides), else RGBA."""
+def _encode(surface, width: int, height: int, *, px_per_m: int, opaque: bool | None) -> bytes:
+    """The surface as PNG: RGB when every pixel is opaque (as cairo's own writer decides), else RGBA.
+
+    ``opaque`` None: find out from the alpha channel (a scan of every pixel).
+    """
     stride = surface.get_stride()
     buffer = surface.get_data()
     # cairo's ARGB32 is premultiplied B, G, R, A bytes in memory (native-endian words on a
     # little-endian machine); mapped as Pillow's "RGBA" without a copy, its "R" is blue
     mapped = PILImage.frombuffer("RGBA", (width, height), buffer, "raw", "RGBA", stride, 1)
-    if mapped.getchannel(3).getextrema() == (255, 255):
+    if opaque is None:
+        opaque = mapped.getchannel(3).getextrema() == (255, 255)
+    if opaque:
         return _png_bytes(mapped.tobytes("raw", "BGR"), width, height, alpha=False, px_per_m=px_per_m)
     straight = PILImage.frombuffer("RGBA", (width, height), buffer, "raw", "BGRa", stride, 1)  # un-premultiplied
     return _png_bytes(straight.tobytes(), width, height, alpha=True, px_per_m=px_per_m)

@@ -220,6 +220,21 @@ def test_uncovered_pixels_stay_transparent():
     assert image.getpixel((90, 30))[3] == 0 and image.getpixel((30, 30)) == (0xEE, 0x33, 0x38, 255)
 
 
+@pytest.mark.parametrize(("background", "mode"), [
+    (IrPath.rect(-1, -1, 42, 22), "RGB"),  # past the trim everywhere: opaque without a look at the pixels
+    (IrPath.rect(0, 0, 40, 20), "RGB"),  # exactly the trim: opaque, found by looking
+    (IrPath.polygon([(-1, -1), (41, -1), (-1, 21), (41, 21)]), "RGBA"),  # the corners, crossed: gaps
+    (IrPath.rect(-1, -1, 42, 15), "RGBA"),  # short of the bottom edge
+])
+def test_rgb_only_when_every_pixel_is_opaque(background, mode, monkeypatch):
+    sheet = Sheet("backdrop", Size(40, 20), 0.0, (Shape("background", background, fill=GOLD),
+                                                 Shape("dot", IrPath.ellipse(10, 10, 5, 5), fill=RED)))
+    data = render_png(sheet)
+    assert PILImage.open(io.BytesIO(data)).mode == mode
+    monkeypatch.setattr(png, "_covers", lambda item, w, h: False)  # no shortcut: every pixel looked at
+    assert render_png(sheet) == data
+
+
 # -- tags and bytes -------------------------------------------------------------------------
 
 def chunks(data: bytes) -> list[tuple[bytes, bytes]]:
