@@ -4,7 +4,7 @@ photos, clipped and transformed groups; resolution and colour tags; byte-identic
 
 from __future__ import annotations
 
-import builtins
+import ctypes.util
 import dataclasses
 import io
 import struct
@@ -272,15 +272,9 @@ def test_two_renders_are_byte_identical(sheets):
 
 
 def test_missing_libcairo_is_a_setup_error(monkeypatch, sheets):
-    real_import = builtins.__import__
-
-    def no_cairo(name, *args, **kwargs):
-        if name == "cairocffi":
-            raise OSError("no library called \"cairo-2\" was found")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(png, "_cairocffi", None)
-    monkeypatch.setattr(builtins, "__import__", no_cairo)
+    monkeypatch.setattr(png, "_lib", None)
+    monkeypatch.setattr(png, "_LIBRARIES", ("libcairo-not-here.so.2",))
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
     with pytest.raises(SetupError) as caught:
         render_png(sheets["plate-hall"])
     assert "Cairo library is missing" in str(caught.value) and "--no-png" in str(caught.value)
