@@ -92,28 +92,26 @@ class _Matrix(ctypes.Structure):
     _fields_ = [(name, ctypes.c_double) for name in ("xx", "yx", "xy", "yy", "x0", "y0")]
 
 
-class _PathHeader(ctypes.Structure):
-    """The head of a cairo_path_t (status, data, num_data): only its status is read."""
+class _Path(ctypes.Structure):
+    """cairo_path_t over data packed by :class:`_PathPacker`."""
 
     _fields_ = [("status", ctypes.c_int), ("data", ctypes.c_void_p), ("num_data", ctypes.c_int)]
 
 
-_FORMAT_ARGB32, _FORMAT_A8 = 0, 2  # cairo_format_t
+_FORMAT_ARGB32 = 0  # cairo_format_t
 _WINDING, _EVEN_ODD = 0, 1  # cairo_fill_rule_t
 _P, _D, _I, _M = ctypes.c_void_p, ctypes.c_double, ctypes.c_int, ctypes.POINTER(_Matrix)
 _SIGNATURES = (  # (functions, result, arguments) as in cairo.h, where cairo_t *, cairo_surface_t * … are _P
-    ("cairo_save cairo_restore cairo_new_path cairo_close_path cairo_fill cairo_fill_preserve cairo_stroke "
+    ("cairo_save cairo_restore cairo_new_path cairo_fill cairo_fill_preserve cairo_stroke "
      "cairo_clip cairo_paint cairo_destroy cairo_surface_flush cairo_surface_destroy", None, [_P]),
-    ("cairo_scale cairo_translate cairo_move_to cairo_line_to", None, [_P, _D, _D]),
-    ("cairo_curve_to", None, [_P, _D, _D, _D, _D, _D, _D]),
+    ("cairo_scale cairo_translate", None, [_P, _D, _D]),
     ("cairo_rectangle", None, [_P, _D, _D, _D, _D]),
     ("cairo_set_miter_limit cairo_set_line_width", None, [_P, _D]),
     ("cairo_set_source_rgb", None, [_P, _D, _D, _D]),
     ("cairo_set_source_surface", None, [_P, _P, _D, _D]),
     ("cairo_set_fill_rule", None, [_P, _I]),
     ("cairo_transform cairo_get_matrix cairo_set_matrix", None, [_P, _M]),
-    ("cairo_copy_path", ctypes.POINTER(_PathHeader), [_P]),
-    ("cairo_append_path", None, [_P, ctypes.POINTER(_PathHeader)]),
+    ("cairo_append_path", None, [_P, ctypes.POINTER(_Path)]),
     ("cairo_create cairo_image_surface_get_data", _P, [_P]),
     ("cairo_image_surface_create", _P, [_I, _I, _I]),
     ("cairo_image_surface_create_for_data", _P, [_P, _I, _I, _I, _I]),
@@ -129,7 +127,7 @@ def _cairo():
     """libcairo, loaded and declared on first use."""
     global _lib
     if _lib is None:
-        if sys.byteorder != "little":  # cairo's ARGB32 is native-endian; Pillow reads it only as BGRA
+        if sys.byteorder != "little":  # cairo's ARGB32 words are native-endian: _encode reads their bytes
             raise SetupError.at("PNG previews", "this machine is big-endian", "render with --no-png")
         lib = _load()
         if lib is None:
@@ -169,24 +167,43 @@ class _State:
         self.base_p, self.glyph_p, self.group_p = (ctypes.byref(m) for m in (self.base, self.glyph, self.group))
 
 
-class _CairoPen(BasePen):
-    """fontTools pen → the current path of a cairo context (quadratics become cubics via BasePen)."""
+class _PathPacker(BasePen):
+    """fontTools pen → a cairo path, packed here and added with one ``cairo_append_path``
+    (quadratics become cubics via BasePen).
 
-    def __init__(self, lib, ctx):
+    cairo.h: the data is an array of 16-byte ``cairo_path_data_t``, each either a header
+    ``{int type; int length}`` or a point ``{double x, y}``; a segment is its header (length
+    counting itself) and then its points.  Packing in Python is a third faster than
+    building the path with a C call per segment and ``cairo_copy_path``.
+    """
+
+    MOVE, LINE, CURVE, CLOSE = "ii8xdd", "ii8xdd", "ii8xdddddd", "ii8x"
+
+    def __init__(self):
         super().__init__(None)
-        self.lib, self.ctx = lib, ctx
+        self.layout: list[str] = []
+        self.values: list[float] = []
 
     def _moveTo(self, p):
-        self.lib.cairo_move_to(self.ctx, p[0], p[1])
+        self.layout.append(self.MOVE)
+        self.values += (0, 2, p[0], p[1])
 
     def _lineTo(self, p):
-        self.lib.cairo_line_to(self.ctx, p[0], p[1])
+        self.layout.append(self.LINE)
+        self.values += (1, 2, p[0], p[1])
 
     def _curveToOne(self, p1, p2, p3):
-        self.lib.cairo_curve_to(self.ctx, p1[0], p1[1], p2[0], p2[1], p3[0], p3[1])
+        self.layout.append(self.CURVE)
+        self.values += (2, 4, p1[0], p1[1], p2[0], p2[1], p3[0], p3[1])
 
     def _closePath(self):
-        self.lib.cairo_close_path(self.ctx)
+        self.layout.append(self.CLOSE)
+        self.values += (3, 1)
+
+    def path(self) -> tuple[object, ctypes.Array]:
+        """A pointer to the cairo_path_t, and the packed data: keep both while cairo may read them."""
+        data = ctypes.create_string_buffer(struct.pack("=" + "".join(self.layout), *self.values))
+        return ctypes.pointer(_Path(0, ctypes.addressof(data), len(data) // 16)), data
 
 
 # -- items --------------------------------------------------------------------------------
@@ -211,8 +228,11 @@ def _draw_shape(shape: Shape, state: _State) -> None:
     if shape.fill is None and shape.stroke is None:
         return
     lib, ctx = state.lib, state.ctx
+    pen = _PathPacker()
+    shape.path.draw(pen)
+    path, _data = pen.path()
     lib.cairo_new_path(ctx)
-    shape.path.draw(_CairoPen(lib, ctx))
+    lib.cairo_append_path(ctx, path)
     stroke = shape.stroke if shape.stroke_width_mm > 0 else None
     if shape.fill is not None:
         lib.cairo_set_fill_rule(ctx, _EVEN_ODD if shape.even_odd else _WINDING)
@@ -246,7 +266,7 @@ def _draw_glyphs(run: Glyphs, state: _State) -> None:
         m.x0 = xx * g.x + xy * g.y + x0
         m.y0 = yx * g.x + yy * g.y + y0
         lib.cairo_set_matrix(ctx, m_p)
-        lib.cairo_append_path(ctx, path)
+        lib.cairo_append_path(ctx, path[0])
     lib.cairo_set_matrix(ctx, state.base_p)
     lib.cairo_set_fill_rule(ctx, _WINDING)  # as fonts are drawn
     lib.cairo_set_source_rgb(ctx, *_rgb(run.fill))
@@ -286,21 +306,13 @@ def _draw_group(group: Group, state: _State) -> None:
 
 # -- caches -------------------------------------------------------------------------------
 
-_glyph_paths: dict[tuple[str, int], object] = {}  # (face key, gid) → cairo_path_t * in font units, y up
-_scratch = None  # a context with the identity matrix on a 1×1 surface: where outlines are built
+_glyph_paths: dict[tuple[str, int], tuple] = {}  # (face key, gid) → packed path in font units, y up
 
 
-def _glyph_path(face, gid: int):
-    global _scratch
-    lib = _cairo()
-    if _scratch is None:
-        _scratch = lib.cairo_create(lib.cairo_image_surface_create(_FORMAT_A8, 1, 1))
-    lib.cairo_new_path(_scratch)
-    face.draw(gid, _CairoPen(lib, _scratch))
-    path = lib.cairo_copy_path(_scratch)  # kept for the life of the process
-    lib.cairo_new_path(_scratch)
-    _check(lib, path.contents.status)
-    _glyph_paths[(face.key, gid)] = path
+def _glyph_path(face, gid: int) -> tuple:
+    pen = _PathPacker()
+    face.draw(gid, pen)
+    path = _glyph_paths[(face.key, gid)] = pen.path()
     return path
 
 
