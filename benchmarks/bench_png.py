@@ -67,9 +67,10 @@ def pdfium_png(sheet, *, px_per_mm: float = 3.0, max_px: int = 2400) -> bytes:
     scale, width, height = _size(sheet, px_per_mm, max_px)
     document = pypdfium2.PdfDocument(render_pdf([sheet], options=PdfOptions(crop_marks=False)))
     bleed = sheet.bleed_mm * PT_PER_MM
-    bitmap = document[0].render(scale=scale / PT_PER_MM, crop=(bleed, bleed, bleed, bleed), rev_byteorder=True)
-    image = bitmap.to_pil().convert("RGB").crop((0, 0, width, height))  # pdfium rounds the bitmap up
-    return png._png_bytes(image.tobytes(), width, height, alpha=False, px_per_m=round(scale * 1000))
+    bitmap = document[0].render(scale=scale / PT_PER_MM, crop=(bleed, bleed, bleed, bleed), prefer_bgrx=True)
+    assert bitmap.n_channels == 4 and bitmap.width >= width and bitmap.height >= height  # B, G, R, x as cairo's
+    # pdfium rounds the bitmap up: its top-left width × height is the trim
+    return png._encode(bitmap.buffer, bitmap.stride, width, height, px_per_m=round(scale * 1000), opaque=True)
 
 
 def has_pdfium() -> bool:

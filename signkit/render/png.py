@@ -9,17 +9,14 @@ Out: PNG bytes of the trim (the bleed is cut away): 8-bit RGB, or RGBA when the 
      the PNG spec asks to go with it, and ``pHYs`` with the real resolution; no timestamps,
      so the bytes are identical across runs.
 
-Previews used to go Sheet → SVG text → cairosvg.  Drawing the IR straight onto a cairo
-context keeps that look (the same rasteriser, antialiasing and SVG stroke defaults;
-tests/render/test_png.py compares the two pixel by pixel) without the SVG round trip: each
-glyph outline becomes a cairo path in font units once per process and is replayed under the
-glyph's matrix (``cairo_append_path``), one fill per text run.  The PNG is encoded here,
-not by libpng (see :func:`_deflate_scanlines`).  Figures: benchmarks/bench_png.py.
-
-libcairo is called through ctypes, declaring only the functions used (:data:`_SIGNATURES`):
-cairocffi, the obvious binding, parses all of cairo's C header when imported, which alone
-takes a third of what previews may add to a cold ``signkit render`` of the sample (issue 13:
-at most 30 %).  cairo's errors are sticky on a context: one check at the end finds any.
+Previews used to go Sheet → SVG text → cairosvg.  Drawing the IR straight onto cairo keeps
+that look (same rasteriser, antialiasing and SVG stroke defaults; tests/render/test_png.py
+compares the two) without the round trip: each glyph outline becomes a cairo path in font
+units once per process, replayed under the glyph's matrix, one fill per text run; the PNG
+is encoded here (:func:`_deflate_scanlines`).  libcairo is called through ctypes, declaring
+only what is used (:data:`_SIGNATURES`): cairocffi parses all of cairo's C header when
+imported, a third of what previews may add to a cold ``signkit render`` of the sample
+(issue 13: at most 30 %).  Figures: benchmarks/bench_png.py.
 """
 
 from __future__ import annotations
@@ -29,7 +26,9 @@ import ctypes.util
 import io
 import struct
 import sys
+import threading
 import zlib
+from collections.abc import Iterable, Iterator
 from typing import assert_never
 
 from fontTools.pens.basePen import BasePen
@@ -49,7 +48,9 @@ def render_png(sheet: Sheet, *, px_per_mm: float = 3.0, max_px: int = 2400) -> b
     w, h = sheet.trim.width_mm, sheet.trim.height_mm
     scale = min(px_per_mm, max_px / max(w, h))
     width_px, height_px = max(1, round(w * scale)), max(1, round(h * scale))
-    surface = lib.cairo_image_surface_create(_FORMAT_ARGB32, width_px, height_px)
+    stride = lib.cairo_format_stride_for_width(_FORMAT_ARGB32, width_px)
+    pixels = _canvas(stride * height_px)
+    surface = lib.cairo_image_surface_create_for_data(pixels, _FORMAT_ARGB32, width_px, height_px, stride)
     ctx = lib.cairo_create(surface)
     try:
         # the trim fills the image exactly (each axis scaled to its rounded pixel count), so the
@@ -58,9 +59,9 @@ def render_png(sheet: Sheet, *, px_per_mm: float = 3.0, max_px: int = 2400) -> b
         lib.cairo_set_miter_limit(ctx, SVG_MITER_LIMIT)
         _draw_items(sheet.items, _State(lib, ctx))
         lib.cairo_surface_flush(surface)
-        _check(lib, lib.cairo_status(ctx))
-        stride = lib.cairo_image_surface_get_stride(surface)
-        pixels = (ctypes.c_ubyte * (stride * height_px)).from_address(lib.cairo_image_surface_get_data(surface))
+        status = lib.cairo_status(ctx)
+        if status:  # cairo's errors are sticky on a context: one look at the end finds any
+            raise RuntimeError(f"cairo: {lib.cairo_status_to_string(status).decode()}")
         opaque = any(_covers(item, w, h) for item in sheet.items) or None  # None: look at the pixels
         return _encode(pixels, stride, width_px, height_px, px_per_m=round(scale * 1000), opaque=opaque)
     finally:
@@ -82,6 +83,20 @@ def _covers(item: Item, w: float, h: float) -> bool:
     straight = all(a[0] == b[0] or a[1] == b[1] for a, b in zip(points, points[1:] + points[:1]))
     return (straight and set(points) == corners and len(corners) == 4
             and min(xs) < 0 and min(ys) < 0 and max(xs) > w and max(ys) > h)
+
+
+_canvases = threading.local()  # per thread, the pixel memory of the last preview, reused
+
+
+def _canvas(size: int) -> ctypes.Array:
+    """``size`` zeroed bytes for a surface.  Reused from one preview to the next: fresh memory
+    of a preview's size (up to 23 MB) costs more in page faults than clearing old memory."""
+    memory = getattr(_canvases, "memory", None)
+    if memory is None or len(memory) < size:
+        memory = _canvases.memory = (ctypes.c_ubyte * size)()
+    else:
+        ctypes.memset(memory, 0, size)
+    return memory
 
 
 # -- cairo --------------------------------------------------------------------------------
@@ -112,11 +127,11 @@ _SIGNATURES = (  # (functions, result, arguments) as in cairo.h, where cairo_t *
     ("cairo_set_fill_rule", None, [_P, _I]),
     ("cairo_transform cairo_get_matrix cairo_set_matrix", None, [_P, _M]),
     ("cairo_append_path", None, [_P, ctypes.POINTER(_Path)]),
-    ("cairo_create cairo_image_surface_get_data", _P, [_P]),
-    ("cairo_image_surface_create", _P, [_I, _I, _I]),
+    ("cairo_create", _P, [_P]),
     ("cairo_image_surface_create_for_data", _P, [_P, _I, _I, _I, _I]),
-    ("cairo_status cairo_image_surface_get_stride", _I, [_P]),
+    ("cairo_status", _I, [_P]),
     ("cairo_status_to_string", ctypes.c_char_p, [_I]),
+    ("cairo_format_stride_for_width", _I, [_I, _I]),
 )
 _LIBRARIES = ("libcairo.so.2", "libcairo.2.dylib", "libcairo-2.dll")  # Linux/BSD, macOS, Windows
 
@@ -153,11 +168,6 @@ def _load() -> ctypes.CDLL | None:
         return None
 
 
-def _check(lib, status: int) -> None:
-    if status != 0:  # CAIRO_STATUS_SUCCESS
-        raise RuntimeError(f"cairo: {lib.cairo_status_to_string(status).decode()}")
-
-
 class _State:
     """One drawing: the library, the context and scratch matrices (with their pointers)."""
 
@@ -177,28 +187,26 @@ class _PathPacker(BasePen):
     building the path with a C call per segment and ``cairo_copy_path``.
     """
 
-    MOVE, LINE, CURVE, CLOSE = "ii8xdd", "ii8xdd", "ii8xdddddd", "ii8x"
-
     def __init__(self):
         super().__init__(None)
-        self.layout: list[str] = []
+        self.layout: list[str] = []  # struct formats: "ii8x" a header, "dd" a point
         self.values: list[float] = []
 
     def _moveTo(self, p):
-        self.layout.append(self.MOVE)
-        self.values += (0, 2, p[0], p[1])
+        self.layout.append("ii8xdd")
+        self.values += (0, 2, p[0], p[1])  # CAIRO_PATH_MOVE_TO, 2 elements
 
     def _lineTo(self, p):
-        self.layout.append(self.LINE)
-        self.values += (1, 2, p[0], p[1])
+        self.layout.append("ii8xdd")
+        self.values += (1, 2, p[0], p[1])  # CAIRO_PATH_LINE_TO
 
     def _curveToOne(self, p1, p2, p3):
-        self.layout.append(self.CURVE)
-        self.values += (2, 4, p1[0], p1[1], p2[0], p2[1], p3[0], p3[1])
+        self.layout.append("ii8xdddddd")
+        self.values += (2, 4, p1[0], p1[1], p2[0], p2[1], p3[0], p3[1])  # CAIRO_PATH_CURVE_TO
 
     def _closePath(self):
-        self.layout.append(self.CLOSE)
-        self.values += (3, 1)
+        self.layout.append("ii8x")
+        self.values += (3, 1)  # CAIRO_PATH_CLOSE_PATH
 
     def path(self) -> tuple[object, ctypes.Array]:
         """A pointer to the cairo_path_t, and the packed data: keep both while cairo may read them."""
@@ -233,16 +241,12 @@ def _draw_shape(shape: Shape, state: _State) -> None:
     path, _data = pen.path()
     lib.cairo_new_path(ctx)
     lib.cairo_append_path(ctx, path)
-    stroke = shape.stroke if shape.stroke_width_mm > 0 else None
     if shape.fill is not None:
         lib.cairo_set_fill_rule(ctx, _EVEN_ODD if shape.even_odd else _WINDING)
         lib.cairo_set_source_rgb(ctx, *_rgb(shape.fill))
-        if stroke is None:
-            lib.cairo_fill(ctx)
-            return
         lib.cairo_fill_preserve(ctx)
-    if stroke is not None:
-        lib.cairo_set_source_rgb(ctx, *_rgb(stroke))
+    if shape.stroke is not None and shape.stroke_width_mm > 0:
+        lib.cairo_set_source_rgb(ctx, *_rgb(shape.stroke))
         lib.cairo_set_line_width(ctx, shape.stroke_width_mm)
         lib.cairo_stroke(ctx)
     lib.cairo_new_path(ctx)
@@ -304,8 +308,6 @@ def _draw_group(group: Group, state: _State) -> None:
     lib.cairo_restore(ctx)
 
 
-# -- caches -------------------------------------------------------------------------------
-
 _glyph_paths: dict[tuple[str, int], tuple] = {}  # (face key, gid) → packed path in font units, y up
 
 
@@ -345,37 +347,46 @@ def _image_pixels(data: bytes, inverted: bool) -> tuple[ctypes.Array, int, int]:
 
 # -- PNG ----------------------------------------------------------------------------------
 
-def _encode(buffer, stride: int, width: int, height: int, *, px_per_m: int, opaque: bool | None) -> bytes:
+def _encode(memory, stride: int, width: int, height: int, *, px_per_m: int, opaque: bool | None) -> bytes:
     """A surface's pixels as PNG: RGB when every pixel is opaque (as cairo's own writer decides),
     else RGBA.  ``opaque`` None: find out from the alpha channel (a scan of every pixel)."""
-    # cairo's ARGB32 is premultiplied B, G, R, A bytes in memory (native-endian words on a
-    # little-endian machine); mapped as Pillow's "RGBA" without a copy, its "R" is blue
-    mapped = PILImage.frombuffer("RGBA", (width, height), buffer, "raw", "RGBA", stride, 1)
     if opaque is None:
+        mapped = PILImage.frombuffer("RGBA", (width, height), memory, "raw", "RGBA", stride, 1)
         opaque = mapped.getchannel(3).getextrema() == (255, 255)
-    if opaque:
-        return _png_bytes(mapped.tobytes("raw", "BGR"), width, height, alpha=False, px_per_m=px_per_m)
-    straight = PILImage.frombuffer("RGBA", (width, height), buffer, "raw", "BGRa", stride, 1)  # un-premultiplied
-    return _png_bytes(straight.tobytes(), width, height, alpha=True, px_per_m=px_per_m)
-
-
-def _png_bytes(pixels: bytes, width: int, height: int, *, alpha: bool, px_per_m: int) -> bytes:
-    """8-bit RGB (or straight RGBA) pixels, row by row, as a tagged PNG file."""
+    row_bytes = width * (3 if opaque else 4)
     return b"".join((
         b"\x89PNG\r\n\x1a\n",
-        _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6 if alpha else 2, 0, 0, 0)),
+        _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2 if opaque else 6, 0, 0, 0)),
         # PNG (W3C 2003) 11.3.3.5: sRGB with rendering intent 1, relative colorimetric (flat
         # brand colours shown as specified rather than compressed with a whole gamut); an
         # encoder writing sRGB should also write gAMA with 45455 for decoders that ignore sRGB
         _chunk(b"sRGB", b"\x01"),
         _chunk(b"gAMA", struct.pack(">I", 45455)),
         _chunk(b"pHYs", struct.pack(">IIB", px_per_m, px_per_m, 1)),  # 11.3.5.3, unit 1: the metre
-        _chunk(b"IDAT", _deflate_scanlines(pixels, width * (4 if alpha else 3))),
+        _chunk(b"IDAT", _deflate_scanlines(_bands(memory, stride, width, height, opaque), row_bytes)),
         _chunk(b"IEND", b""),
     ))
 
 
-def _deflate_scanlines(raw: bytes, row_bytes: int) -> bytes:
+_BAND_BYTES = 1 << 18
+
+
+def _bands(memory, stride: int, width: int, height: int, opaque: bool) -> Iterator[bytes]:
+    """The pixels as PNG stores them (R, G, B, or straight R, G, B, A), a band of rows at a time:
+    small buffers that the allocator reuses, where whole images would be fresh memory each time."""
+    address, rows = ctypes.addressof(memory), max(1, _BAND_BYTES // stride)
+    for y in range(0, height, rows):
+        n = min(rows, height - y)
+        band = (ctypes.c_ubyte * (stride * n)).from_address(address + y * stride)
+        # cairo's ARGB32 is premultiplied B, G, R, A bytes in memory (native-endian words on a
+        # little-endian machine): mapped as Pillow's "RGBA" without a copy, its "R" is blue
+        if opaque:
+            yield PILImage.frombuffer("RGBA", (width, n), band, "raw", "RGBA", stride, 1).tobytes("raw", "BGR")
+        else:  # un-premultiplied
+            yield PILImage.frombuffer("RGBA", (width, n), band, "raw", "BGRa", stride, 1).tobytes()
+
+
+def _deflate_scanlines(bands: Iterable[bytes], row_bytes: int) -> bytes:
     """The zlib stream (RFC 1950/1951) of the image's scanlines, each led by its filter byte.
 
     Filter None, deflated at level 1: on flat artwork deflate's own matches (along a row, with
@@ -388,16 +399,20 @@ def _deflate_scanlines(raw: bytes, row_bytes: int) -> bytes:
     out, adler = [b"\x78\x01"], 1  # zlib header: 32 KiB window, fastest level, check bits
     unique: list[bytes] = []
     repeats, previous = 0, None
-    for i in range(0, len(raw), row_bytes):
-        row = raw[i:i + row_bytes]
-        if row == previous:
-            repeats += 1
-            continue
-        if repeats:
-            adler = _deflate_rows(deflate, unique, row_bytes, repeats, out, adler)
-            unique, repeats = [], 0
-        unique += (b"\x00", row)
-        previous = row
+    for band in bands:
+        for i in range(0, len(band), row_bytes):
+            row = band[i:i + row_bytes]
+            if row == previous:
+                repeats += 1
+                continue
+            if repeats:
+                adler = _deflate_rows(deflate, unique, row_bytes, repeats, out, adler)
+                unique, repeats = [], 0
+            unique += (b"\x00", row)
+            previous = row
+        if len(unique) > 64:  # keep the pending rows few: their memory is reused too
+            adler = _deflate_rows(deflate, unique, row_bytes, 0, out, adler)
+            unique = []
     adler = _deflate_rows(deflate, unique, row_bytes, repeats, out, adler)
     out += (deflate.flush(zlib.Z_FINISH), struct.pack(">I", adler))
     return b"".join(out)

@@ -271,6 +271,16 @@ def test_two_renders_are_byte_identical(sheets):
     assert render_png(hand_built_sheet()) == render_png(hand_built_sheet())
 
 
+def test_threads_render_side_by_side(sheets):
+    """Each thread draws on its own memory (render_png reuses one buffer per thread)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    work = [sheets["plate-party"], sheets["board-duties"], hand_built_sheet(), sheets["desk-hall-1"]] * 2
+    alone = [render_png(sheet) for sheet in work]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        assert list(pool.map(render_png, work)) == alone
+
+
 def test_missing_libcairo_is_a_setup_error(monkeypatch, sheets):
     monkeypatch.setattr(png, "_lib", None)
     monkeypatch.setattr(png, "_LIBRARIES", ("libcairo-not-here.so.2",))
