@@ -17,7 +17,9 @@ In one process, glyph caches warm: the sample's 12 door plates in turn, one boar
 absolute difference per channel from the cairosvg preview of a door plate and that board.
 Cold: ``signkit render`` of the sample in a fresh process, with ``--no-png`` and with each
 path making the previews (best of ``--runs``; the variants take turns so that drift on a
-shared machine hits all of them).  Figures vary ±30 % between runs; compare ratios.
+shared machine hits all of them); and what making libcairo callable costs a fresh process,
+render_png's ctypes declarations against importing cairocffi.  Figures vary ±30 % between
+runs; compare ratios.
 """
 
 from __future__ import annotations
@@ -68,8 +70,9 @@ def pdfium_png(sheet, *, px_per_mm: float = 3.0, max_px: int = 2400) -> bytes:
     document = pypdfium2.PdfDocument(render_pdf([sheet], options=PdfOptions(crop_marks=False)))
     bleed = sheet.bleed_mm * PT_PER_MM
     bitmap = document[0].render(scale=scale / PT_PER_MM, crop=(bleed, bleed, bleed, bleed), prefer_bgrx=True)
-    assert bitmap.n_channels == 4 and bitmap.width >= width and bitmap.height >= height  # B, G, R, x as cairo's
-    # pdfium rounds the bitmap up: its top-left width × height is the trim
+    assert bitmap.n_channels == 4  # B, G, R, x, as cairo's
+    # pdfium rounds the bitmap its own way (mostly up): its top-left width × height is the trim
+    width, height = min(width, bitmap.width), min(height, bitmap.height)
     return png._encode(bitmap.buffer, bitmap.stride, width, height, px_per_m=round(scale * 1000), opaque=True)
 
 
@@ -174,6 +177,22 @@ def bench_cold(runs: int, variants: list[str]) -> dict:
     return out
 
 
+def bench_binding(runs: int) -> dict:
+    """CPU seconds a fresh process spends making libcairo callable: render_png's ctypes
+    declarations against importing cairocffi (the binding render_png does not use)."""
+    codes = {"ctypes": "from signkit.render import png; png._cairo()",
+             "cairocffi": "from signkit.render import png; import cairocffi"}
+    best = {name: float("inf") for name in ("none", *codes)}
+    for _ in range(runs):
+        for name, code in (("none", "from signkit.render import png"), *codes.items()):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=ROOT)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            best[name] = min(best[name], cpu)
+    return {f"binding_cpu_s_{name}": best[name] - best["none"] for name in codes}
+
+
 def child(variant: str, argv: list[str]) -> None:
     """``signkit`` with the PNG renderer swapped for one of the paths above."""
     import signkit.render
@@ -207,8 +226,8 @@ def table(results: dict, paths: list[str]) -> str:
                     f"{results[f'cold_cpu_s_{p}']:.2f}", f"{results[f'cold_cpu_ratio_{p}']:.2f}"]
         rows.append(row)
     if cold:
-        rows.append(["--no-png", *[""] * 7, f"{results['cold_s_none']:.2f}", "1.00", f"{results['cold_cpu_s_none']:.2f}",
-                     "1.00"])
+        rows.append(["--no-png", *[""] * 7, f"{results['cold_s_none']:.2f}", "1.00",
+                     f"{results['cold_cpu_s_none']:.2f}", "1.00"])
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
              for row in rows]
@@ -237,7 +256,12 @@ def main() -> int:
     results = bench_warm(args.seconds, paths)
     if not args.no_cold:
         results.update(bench_cold(args.runs, ["none", *paths]))
+        results.update(bench_binding(2 * args.runs))
     print(table(results, list(paths)))
+    if "binding_cpu_s_ctypes" in results:
+        print(f"\nmaking libcairo callable in a fresh process (CPU): ctypes declarations "
+              f"{results['binding_cpu_s_ctypes'] * 1000:.0f} ms, importing cairocffi "
+              f"{results['binding_cpu_s_cairocffi'] * 1000:.0f} ms")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0
