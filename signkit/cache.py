@@ -23,16 +23,30 @@ import pickle
 import secrets
 import zlib
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """signkit's own code as it is installed (each module's size and time): a cache entry made
+    by other code is never used, whatever the version number says."""
+    h = hashlib.sha256(__version__.encode("ascii"))
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        st = path.stat()
+        h.update(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
 def fingerprint(*values: Any) -> str:
     """A stable SHA-256 of values made of dataclasses, tuples, lists, dicts, strings, bytes,
-    numbers, paths and None (bytes are hashed, not copied; dicts by sorted key)."""
-    h = hashlib.sha256(__version__.encode("ascii"))
+    numbers, paths and None (bytes are hashed, not copied; dicts by sorted key), and of
+    signkit's code."""
+    h = hashlib.sha256(code_digest().encode("ascii"))
     for value in values:
         _feed(h, value)
     return h.hexdigest()

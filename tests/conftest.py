@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ import pytest
 from signkit.load import load_inputs
 from signkit.api import render_centre as build
 from signkit.make import MakeOptions
+
+# the store of finished signs (signkit.cache): one fresh, private store per test session
+os.environ["SIGNKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="signkit-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "examples" / "qinghe"

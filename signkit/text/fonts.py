@@ -101,16 +101,16 @@ class Face:
         outline.replay(pen)
 
     def bounds(self, gid: int) -> tuple[float, float, float, float] | None:
-        """Ink bounds (xMin, yMin, xMax, yMax) in font units; None for an empty glyph.  From
-        HarfBuzz's glyph extents: no outline is drawn to measure a glyph."""
+        """Ink bounds (xMin, yMin, xMax, yMax) in font units, the curves' true extrema (HarfBuzz's
+        glyph extents are the control-point box, up to 20 % wider on round glyphs); None for
+        an empty glyph."""
         try:
             return self._bounds[gid]
         except KeyError:
-            e = self.hb_font.get_glyph_extents(gid)
-            box = None if e is None or (e.width == 0 and e.height == 0) else (
-                e.x_bearing, e.y_bearing + e.height, e.x_bearing + e.width, e.y_bearing)
-            self._bounds[gid] = box
-            return box
+            pen = BoundsPen(None)
+            self.draw(gid, pen)
+            self._bounds[gid] = pen.bounds
+            return pen.bounds
 
     def advance(self, gid: int) -> int:
         return self.hb_font.get_glyph_h_advance(gid)
@@ -122,28 +122,45 @@ class Face:
 
 
 class _IntPen:
-    """HarfBuzz draws with float coordinates; CFF outlines are whole font units: keep them as
-    ints, so every backend writes the same numbers it always did."""
+    """HarfBuzz's outline as fontTools' CFF interpreter gives it: whole font units as ints, and
+    no explicit line back to a contour's start before its close (HarfBuzz draws one), so every
+    backend writes the same numbers it always did."""
 
     def __init__(self, pen):
         self.pen = pen
+        self.start = None
+        self.pending = None  # a lineTo held back until we know whether it closes the contour
+
+    def _flush(self):
+        if self.pending is not None:
+            self.pen.lineTo(self.pending)
+            self.pending = None
 
     def moveTo(self, p):
-        self.pen.moveTo(_i(p))
+        self._flush()
+        self.start = _i(p)
+        self.pen.moveTo(self.start)
 
     def lineTo(self, p):
-        self.pen.lineTo(_i(p))
+        self._flush()
+        self.pending = _i(p)
 
     def curveTo(self, *points):
+        self._flush()
         self.pen.curveTo(*map(_i, points))
 
     def qCurveTo(self, *points):
+        self._flush()
         self.pen.qCurveTo(*map(_i, points))
 
     def closePath(self):
+        if self.pending is not None and self.pending != self.start:
+            self.pen.lineTo(self.pending)
+        self.pending = None
         self.pen.closePath()
 
     def endPath(self):
+        self._flush()
         self.pen.endPath()
 
 

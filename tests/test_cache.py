@@ -1,0 +1,54 @@
+"""Rebuild only what changed: a re-render after one room's new name redraws that room's plate
+and its floor's directory, nothing else; --since lists the change and makes a reprint batch of
+exactly those signs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+import pikepdf
+
+from signkit.api import render_centre
+from signkit.cache import DiskCache, fingerprint
+from signkit.load.previous import load_previous
+from signkit.make import MakeOptions
+
+from .conftest import SAMPLE_DIR
+
+
+def test_one_new_room_name_redraws_its_plate_and_its_floors_directory(tmp_path):
+    centre = tmp_path / "centre"
+    shutil.copytree(SAMPLE_DIR, centre)
+    profile = centre / "profile.toml"
+    cache = DiskCache(tmp_path / "cache")
+    options = MakeOptions(formats=("pdf", "svg"), cache=cache)
+    first = render_centre(profile, tmp_path / "v1", options=options)
+    assert first.result.rebuilt == {s.job.id for s in first.signs}  # an empty store: everything drawn
+    again = render_centre(profile, tmp_path / "v1b", options=options)
+    assert again.result.rebuilt == frozenset()  # nothing changed: nothing drawn
+    assert (tmp_path / "v1b" / "schedule.json").read_bytes() == (tmp_path / "v1" / "schedule.json").read_bytes()
+
+    profile.write_text(profile.read_text(encoding="utf-8").replace('name = "农家书屋"', 'name = "农家书房"'),
+                       encoding="utf-8")
+    changed = render_centre(profile, tmp_path / "v2", options=MakeOptions(
+        formats=("pdf", "svg"), cache=cache, previous=load_previous(tmp_path / "v1"), reprint="reprint-test"))
+    assert changed.result.rebuilt == {"plate-library", "directory-2f"}
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "v2" / "changes.csv").read_text(encoding="utf-8-sig"))))
+    assert {r["id"] for r in rows if r["change"] != "same"} == {"plate-library", "directory-2f"}
+    reprint = sorted(p.relative_to(tmp_path / "v2").as_posix() for p in (tmp_path / "v2" / "print").rglob("reprint-test/*"))
+    schedule = {r["id"]: r for r in json.loads((tmp_path / "v2" / "schedule.json").read_text(encoding="utf-8"))["signs"]}
+    expected = sorted({schedule[i]["batch"].replace("print/", "print/reprint-test/") for i in ("plate-library", "directory-2f")})
+    assert reprint == expected
+    pages = 0
+    for path in reprint:
+        with pikepdf.open(tmp_path / "v2" / path) as pdf:
+            pages += len(pdf.pages)
+    assert pages == 2  # exactly the two changed signs
+
+
+def test_fingerprints_follow_content_not_identity():
+    assert fingerprint({"b": 1, "a": (1, 2)}) == fingerprint({"a": (1, 2), "b": 1})
+    assert fingerprint(b"x" * 10) != fingerprint(b"x" * 11)
