@@ -4,7 +4,8 @@
 In:  Debian packages ``fonts-noto-cjk`` and ``fonts-noto-cjk-extra`` (downloaded with
      ``apt-get download`` unless ``--debs DIR`` already holds them) and Unihan from the
      ``unicode-data`` package (``/usr/share/unicode/Unihan_OtherMappings.txt.bz2``).
-Out: ``fonts/SignKit*.otf`` (CFF outlines, renamed, subset), ``fonts/OFL.txt`` and
+Out: ``fonts/SignKit*.otf`` (CFF outlines, renamed, subset), their ``.bounds`` (every glyph's
+     exact ink box, so measuring text never draws an outline), ``fonts/OFL.txt`` and
      ``fonts/SOURCES.md`` (what was taken from where, with checksums and counts).
 
 Character set: 通用规范汉字表 (all 8105, Unihan ``kTGH``) ∪ GB 2312 (hanzi and symbols)
@@ -32,6 +33,9 @@ from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from signkit.text.bounds import write_bounds  # noqa: E402
 
 PACKAGES = ("fonts-noto-cjk", "fonts-noto-cjk-extra")
 UNIHAN = Path("/usr/share/unicode/Unihan_OtherMappings.txt.bz2")
@@ -194,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         copyright_file = root / "usr/share/doc/fonts-noto-cjk/copyright"
         write_licence(copyright_file, args.out / "OFL.txt")
         write_sources(args.out / "SOURCES.md", debs, cps, results)
+        for out in FACES:  # every glyph's exact ink box, read at start-up (signkit/text/bounds.py)
+            write_bounds(args.out / out)
     for r in results:
         print(f"{r['file']}: {r['glyphs']} glyphs, {r['covered']}/{len(cps)} code points, {r['bytes']} bytes")
     return 0

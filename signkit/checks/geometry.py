@@ -27,7 +27,17 @@ class Run:
     background: Paint | None  # the fill painted behind the run's ink centre
 
 
-def text_runs(sheet: Sheet) -> Iterator[Run]:
+_measured: list = [None, ()]  # the last sheet measured and its runs: every check of a sheet asks again
+
+
+def text_runs(sheet: Sheet) -> tuple[Run, ...]:
+    """Every text run of the sheet as drawn (measured once per sheet, whichever check asks)."""
+    if _measured[0] is not sheet:
+        _measured[:] = [sheet, tuple(_text_runs(sheet))]
+    return _measured[1]
+
+
+def _text_runs(sheet: Sheet) -> Iterator[Run]:
     fills: list[tuple[Rect, Paint]] = []  # filled shapes so far, in paint order, with their sheet boxes
     for item, matrix, parents in walk(sheet.items):
         match item:

@@ -5,8 +5,9 @@ Out: :class:`Face` objects shared by the text engine (shaping, fitting), the bac
      (outlines through the fontTools pen protocol) and the checks (bounds of the outlines
      actually drawn).  A :class:`FontBook` maps the brand's roles (``hei``, ``song`` …) to faces.
 
-Outlines come straight from the CFF (no TrueType conversion), drawn with any fontTools
-pen in font units, y up; each glyph's charstring runs once and is replayed after that.
+Outlines come straight from the CFF (no TrueType conversion): HarfBuzz interprets each
+glyph's charstring once, and the recorded outline is replayed onto any fontTools pen, in
+font units, y up.
 Bounds are cached per glyph.  Faces pickle as (role, path) and
 re-open from a per-process cache, so sheets can cross process boundaries.
 """
@@ -23,6 +24,8 @@ from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.recordingPen import RecordingPen
 from fontTools.ttLib import TTFont
 
+from .bounds import glyph_box, read_bounds
+
 REFERENCE_HANZI = "国"  # a full-face ideograph, for default character-face metrics
 
 _lock = threading.Lock()
@@ -36,17 +39,18 @@ class Face:
         self.role = role
         self.path = Path(path)
         data = self.path.read_bytes()
+        # fontTools reads the small tables only (name, OS/2, head); HarfBuzz does the glyphs
+        # (advances, outlines), so the CFF table is never parsed in Python (its charset alone
+        # costs 40 ms a font)
         self._tt = TTFont(self.path, lazy=True)
         self.units_per_em: int = self._tt["head"].unitsPerEm
-        self._glyph_order = self._tt.getGlyphOrder()
-        # the CFF charstrings only: a glyph set would also decompile hmtx (11 MB, 60 ms a font)
-        # that signkit never needs, HarfBuzz gives the advances
-        self._charstrings = self._tt["CFF "].cff.topDictIndex[0].CharStrings
         hb_face = hb.Face(hb.Blob(data))
         self.hb_font = hb.Font(hb_face)
         self.cmap: frozenset[int] = frozenset(hb_face.unicodes)  # the code points the font covers
         self.family = self._tt["name"].getDebugName(4) or self.path.stem
         self._bounds: dict[int, tuple[float, float, float, float] | None] = {}
+        # every glyph's ink box, measured when the font was built (text/bounds.py); None: measure lazily
+        self._known = read_bounds(self.path, font_size=len(data), glyphs=hb_face.glyph_count)
         self._outlines: dict[int, RecordingPen] = {}
         os2 = self._tt["OS/2"]
         self.ascender: int = os2.sTypoAscender
@@ -83,9 +87,6 @@ class Face:
                 seen.append(ch)
         return seen
 
-    def glyph_name(self, gid: int) -> str:
-        return self._glyph_order[gid]
-
     def draw(self, gid: int, pen: AbstractPen) -> None:
         """Draw glyph ``gid`` onto a fontTools pen, in font units, y up.
 
@@ -107,6 +108,9 @@ class Face:
         try:
             return self._bounds[gid]
         except KeyError:
+            if self._known is not None:
+                box = self._bounds[gid] = glyph_box(self._known, gid)
+                return box
             pen = BoundsPen(None)
             self.draw(gid, pen)
             self._bounds[gid] = pen.bounds
@@ -166,7 +170,7 @@ class _IntPen:
 
 def _i(p):
     x, y = p
-    return (int(x) if x == int(x) else x, int(y) if y == int(y) else y)
+    return (int(x) if x.is_integer() else x, int(y) if y.is_integer() else y)
 
 
 @lru_cache(maxsize=None)
