@@ -1,13 +1,26 @@
 """SVG backend: Sheet → SVG bytes for designers and previews.  The only importer of svgwrite.
 
-In:  a :class:`~signkit.ir.Sheet`; whether to include the bleed.
-Out: SVG 1.1 in millimetres (``width="306mm"`` with a matching ``viewBox``), inline
-     presentation attributes only (no CSS, no classes), every element id derived from
-     the item's ``id``.  Text is outlined: each distinct glyph is one ``<path>`` in
-     ``<defs>`` (font units) placed by ``<use>`` with a matrix; each text run is a ``<g>``
-     whose ``aria-label`` holds its text, so the file stays searchable.  Colours are the
-     palette's sRGB preview values: SVG is for screens and design tools, print goes
-     through the PDF.  Opens in Illustrator, Inkscape and browsers.
+In:  a :class:`~signkit.ir.Sheet`; ``include_bleed`` (the designer file) or not (a preview
+     of the trim, as the report inlines it).
+Out: SVG 1.1 with an XML declaration, in millimetres, every element id derived from the
+     item's id.  What a designer who takes the file over needs:
+
+* **The page is the trim** (``width``/``height`` and ``viewBox`` = the finished size), so a
+  re-export is never 6 mm too large; the bleed artwork runs past the page as design tools
+  expect, and a hidden, locked ``出血 bleed`` layer outlines the bleed box.
+* **Layers by role**, Inkscape layers that Illustrator reads as groups: 背景 background (what
+  covers the whole sign), 图形 artwork (rules, shapes, brand artwork, photos), 文字 text, 标记
+  marks — stacked in that order, which is the order the templates paint in.
+* **Exact print colours**: every paint is written as its sRGB preview value followed by
+  SVG 1.1's ``icc-color(signkit-cmyk, c, m, y, k)`` (``<color-profile>`` names the press
+  profile the previews assume), and again as ``data-cmyk`` (percent) and ``data-palette``
+  attributes, so K-only black stays K-only black in a CMYK document; spot colours carry
+  ``data-spot``.
+* **Searchable text**: text is outlined (each distinct glyph one ``<path>`` in ``<defs>``,
+  placed by ``<use>``), and each line is a group with its words in ``aria-label`` and a
+  ``<title>``.
+
+Print still goes through the PDF.  Opens in Illustrator, Inkscape and browsers.
 """
 
 from __future__ import annotations
@@ -18,27 +31,96 @@ from typing import assert_never
 import svgwrite
 from fontTools.pens.svgPathPen import SVGPathPen
 
-from ..ir import Glyphs, Group, Image, Item, Shape, Sheet
+from ..ir import Glyphs, Group, Image, Item, Paint, Shape, Sheet, walk
 from ..text.fonts import Face
 
 XLINK = "http://www.w3.org/1999/xlink"
+INKSCAPE = "http://www.inkscape.org/namespaces/inkscape"
+SODIPODI = "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"
+PROFILE = "signkit-cmyk"  # the name icc-color() refers to
+LAYERS = (("background", "背景 background"), ("artwork", "图形 artwork"), ("text", "文字 text"), ("marks", "标记 marks"))
 
 
 def render_svg(sheet: Sheet, *, include_bleed: bool = True) -> bytes:
-    b = sheet.bleed_mm if include_bleed else 0.0
-    w, h = sheet.trim.width_mm + 2 * b, sheet.trim.height_mm + 2 * b
+    w, h = sheet.trim.width_mm, sheet.trim.height_mm
     dwg = svgwrite.Drawing(size=(f"{_n(w)}mm", f"{_n(h)}mm"), profile="full", debug=False)
-    dwg.viewbox(-b, -b, w, h)
+    dwg.viewbox(0, 0, w, h)
     dwg.set_desc(title=f"{sheet.id}: {sheet.title}" if sheet.title else sheet.id)
     state = _State(dwg)
-    parent = dwg
     if not include_bleed:
-        # the preview shows the trim only: clip the bleed artwork away
+        # a preview shows the trim only: clip the bleed artwork away
         clip = dwg.defs.add(dwg.clipPath(id=f"{sheet.id}-trim"))
         clip.add(dwg.rect((0, 0), (w, h)))
-        parent = dwg.add(dwg.g(id=f"{sheet.id}-artwork", clip_path=f"url(#{sheet.id}-trim)"))
-    _draw_items(sheet.items, parent, state)
-    return dwg.tostring().encode("utf-8")
+        _draw_items(sheet.items, dwg.add(dwg.g(id=f"{sheet.id}-artwork", clip_path=f"url(#{sheet.id}-trim)")), state)
+        return dwg.tostring().encode("utf-8")
+    dwg.attribs["xmlns:inkscape"] = INKSCAPE
+    dwg.attribs["xmlns:sodipodi"] = SODIPODI
+    profile = dwg.defs.add(_Element("color-profile", name=PROFILE))
+    profile.attribs["local"] = "FOGRA39L-signkit"  # previews assume FOGRA39 (brand: colour.preview_profile)
+    view = dwg.add(_Element("sodipodi:namedview", id="namedview"))
+    view.attribs["inkscape:document-units"] = "mm"
+    layers = {}
+    for key, label in LAYERS:
+        layer = dwg.g(id=f"layer-{key}")
+        layer.attribs["inkscape:groupmode"] = "layer"
+        layer.attribs["inkscape:label"] = label
+        layers[key] = layer
+    for item in sheet.items:
+        _draw_items((item,), layers[_layer(item, sheet)], state)
+    for key, _ in LAYERS:
+        if layers[key].elements:
+            dwg.add(layers[key])
+    b = sheet.bleed_mm
+    bleed = dwg.add(dwg.g(id="layer-bleed", display="none"))
+    bleed.attribs.update({"inkscape:groupmode": "layer", "inkscape:label": f"出血 bleed ({_n(b)} mm)",
+                          "sodipodi:insensitive": "true"})
+    bleed.add(dwg.rect((_n(-b), _n(-b)), (_n(w + 2 * b), _n(h + 2 * b)), id="bleed-box", fill="none",
+                       stroke="#00A0E9", stroke_width="0.1"))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + dwg.tostring()).encode("utf-8")
+
+
+class _Element(svgwrite.base.BaseElement):
+    """An element svgwrite has no class for (color-profile, sodipodi:namedview)."""
+
+    def __init__(self, tag: str, **attributes):
+        self.elementname = tag
+        super().__init__(debug=False, profile="full", **attributes)
+
+
+def _layer(item: Item, sheet: Sheet) -> str:
+    """Which designer layer a top-level item belongs to."""
+    match item:
+        case Shape():
+            box = item.bounds()
+            return "background" if item.fill is not None and box is not None and box.contains(sheet.trim_rect) \
+                else "artwork"
+        case Glyphs():
+            return "text"
+        case Image():
+            return "artwork"
+        case Group():
+            if item.layer == "marks":
+                return "marks"
+            inner = [i for i, _, _ in walk(item.children) if not isinstance(i, Group)]
+            return "text" if inner and all(isinstance(i, Glyphs) for i in inner) else "artwork"
+        case _:
+            assert_never(item)
+
+
+def _colour(paint: Paint) -> str:
+    """The preview colour, and the exact CMYK as SVG 1.1 icc-color() (0–1 each)."""
+    if paint.cmyk is None:
+        return paint.rgb
+    return f"{paint.rgb} icc-color({PROFILE}, " + ", ".join(f"{v:.4g}" for v in paint.cmyk) + ")"
+
+
+def _tag(element, paint: Paint, prefix: str = "") -> None:
+    """The paint as data: palette name, CMYK in percent, spot name."""
+    element.attribs[f"data-{prefix}palette"] = paint.name
+    if paint.cmyk is not None:
+        element.attribs[f"data-{prefix}cmyk"] = " ".join(f"{v * 100:g}" for v in paint.cmyk)
+    if paint.spot:
+        element.attribs[f"data-{prefix}spot"] = paint.spot
 
 
 class _State:
@@ -74,19 +156,26 @@ def _draw_items(items: tuple[Item, ...], parent, state: _State) -> None:
 
 def _draw_shape(shape: Shape, parent, state: _State) -> None:
     attrs = {"id": state.unique(shape.id), "d": _path_d(shape.path),
-             "fill": shape.fill.rgb if shape.fill else "none"}
+             "fill": _colour(shape.fill) if shape.fill else "none"}
     if shape.even_odd:
         attrs["fill-rule"] = "evenodd"
     if shape.stroke is not None:
-        attrs["stroke"] = shape.stroke.rgb
+        attrs["stroke"] = _colour(shape.stroke)
         attrs["stroke-width"] = _n(shape.stroke_width_mm)
-    parent.add(state.dwg.path(**_svg_attrs(attrs)))
+    element = state.dwg.path(**_svg_attrs(attrs))
+    if shape.fill is not None:
+        _tag(element, shape.fill)
+    if shape.stroke is not None:
+        _tag(element, shape.stroke, "stroke-")
+    parent.add(element)
 
 
 def _draw_glyphs(run: Glyphs, parent, state: _State) -> None:
     dwg = state.dwg
-    group = dwg.g(id=state.unique(run.id), fill=run.fill.rgb)
+    group = dwg.g(id=state.unique(run.id), fill=_colour(run.fill))
     group["aria-label"] = run.text
+    _tag(group, run.fill)
+    group.set_desc(title=run.text)
     s = run.scale
     for g in run.glyphs:
         ref = _glyph_def(run.face, g.gid, state)

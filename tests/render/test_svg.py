@@ -12,22 +12,78 @@ def parse(result, sign_id):
     return ET.parse(result.out_dir / "svg" / f"{sign_id}.svg").getroot()
 
 
-def test_svg_is_in_millimetres_with_bleed(sample_result):
+def test_the_page_is_the_trim_and_the_bleed_a_named_layer(sample_result):
+    data = (sample_result.out_dir / "svg" / "plate-party.svg").read_bytes()
+    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
     root = parse(sample_result, "plate-party")
-    assert root.get("width") == "306mm" and root.get("height") == "126mm"
-    assert [float(v) for v in root.get("viewBox").replace(",", " ").split()] == [-3, -3, 306, 126]
+    assert root.get("width") == "300mm" and root.get("height") == "120mm"  # the finished size: no 6 mm surprise
+    assert [float(v) for v in root.get("viewBox").replace(",", " ").split()] == [0, 0, 300, 120]
+    bleed = root.find(".//*[@id='bleed-box']")
+    assert [float(bleed.get(k)) for k in ("x", "y", "width", "height")] == [-3, -3, 306, 126]
+    background = root.find(".//*[@id='layer-background']/*")  # the artwork itself runs into the bleed
+    assert background.get("d").startswith("M-3 -3")
 
 
-def test_text_is_outlined_and_searchable(sample_result):
+def test_layers_by_role(sample_result):
+    inkscape = "{http://www.inkscape.org/namespaces/inkscape}"
     root = parse(sample_result, "plate-party")
-    assert root.find(".//svg:text", NS) is None
-    labelled = [g for g in root.iter(f"{{{NS['svg']}}}g") if g.get("aria-label") == "党员活动室"]
-    assert len(labelled) == 1
-    uses = labelled[0].findall("svg:use", NS)
-    assert len(uses) == 5
-    defs = {p.get("id") for p in root.find("svg:defs", NS)}
-    for use in uses:
-        assert use.get(f"{{{NS['xlink']}}}href")[1:] in defs
+    layers = [(g.get("id"), g.get(f"{inkscape}groupmode")) for g in root.findall("svg:g", NS)]
+    assert layers == [("layer-background", "layer"), ("layer-artwork", "layer"), ("layer-text", "layer"),
+                      ("layer-bleed", "layer")]
+    text = root.find("svg:g[@id='layer-text']", NS)
+    assert [g.get("aria-label") for g in text] == ["党员活动室"]
+
+
+def test_every_paint_carries_its_exact_cmyk_and_black_stays_k_only(sample_result):
+    root = parse(sample_result, "board-duties")
+    painted = [el for el in root.iter() if (el.get("fill") or "none") != "none"]
+    assert painted
+    for el in painted:
+        assert "icc-color(signkit-cmyk," in el.get("fill"), el.get("id")
+        assert el.get("data-cmyk") is not None and el.get("data-palette") is not None
+    body = [el for el in painted if el.get("aria-label", "").startswith("1.")]
+    assert body and body[0].get("fill").endswith("icc-color(signkit-cmyk, 0, 0, 0, 1)")  # K 100 only
+    assert body[0].get("data-cmyk") == "0 0 0 100"
+    assert body[0].find("svg:title", NS).text == body[0].get("aria-label")  # searchable twice over
+
+
+def test_inkscape_draws_the_designer_svg_as_the_pdf_prints(sample_result, tmp_path):
+    """Geometry, not colour (the PDF holds CMYK, the SVG its preview): where ink sits on the
+    page must agree, within a pixel here and there.  Inkscape is optional: skipped without it."""
+    import shutil
+    import subprocess
+
+    import pikepdf
+    import pytest
+    from PIL import Image, ImageChops
+
+    if shutil.which("inkscape") is None or shutil.which("pdftoppm") is None:
+        pytest.skip("inkscape (optional) or pdftoppm not installed")
+    width = 600
+    for sign in ("plate-library", "board-decisions", "window-hall-2"):  # approved: no proof mark in the PDF
+        svg, pdf = sample_result.out_dir / "svg" / f"{sign}.svg", sample_result.out_dir / "pdf" / f"{sign}.pdf"
+        subprocess.run(["inkscape", str(svg), "--export-type=png", f"--export-filename={tmp_path}/{sign}-ink.png",
+                        f"--export-width={width}", "--export-area-page"], check=True, capture_output=True)
+        subprocess.run(["pdftoppm", "-png", "-singlefile", "-r", "150", str(pdf), f"{tmp_path}/{sign}-pdf"],
+                       check=True, capture_output=True)
+        ink = Image.open(f"{tmp_path}/{sign}-ink.png").convert("L")
+        page = Image.open(f"{tmp_path}/{sign}-pdf.png").convert("L")
+        with pikepdf.open(pdf) as doc:  # the PDF page is trim + bleed + marks: cut its trim out
+            x0, y0, x1, y1 = (float(v) for v in doc.pages[0].obj.TrimBox)
+            top = float(doc.pages[0].obj.MediaBox[3])
+        s = page.width / float(pdf_width(pdf))
+        printed = page.crop((round(x0 * s), round((top - y1) * s), round(x1 * s), round((top - y0) * s))).resize(ink.size)
+        mask = lambda im: im.point(lambda v: 255 if v > 160 else 0)  # light (paper, white text) against ink  # noqa: E731
+        diff = ImageChops.difference(mask(ink), mask(printed))
+        changed = sum(1 for v in diff.tobytes() if v) / (ink.width * ink.height)
+        assert changed < 0.02, (sign, changed)
+
+
+def pdf_width(path) -> float:
+    import pikepdf
+
+    with pikepdf.open(path) as doc:
+        return float(doc.pages[0].obj.MediaBox[2])
 
 
 def test_inline_attributes_only_and_unique_ids(sample_result):
