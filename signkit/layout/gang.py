@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from ..ir import Glyphs, Group, Item, Matrix, Paint, Path, Rect, Shape, Sheet, Size
 from ..model.brand import Brand
 from .imposition import Layout, Piece, Placed, impose
+from ..text.line import ink_extent
+from ..text.shape import shape
 from .labels import Labeller
 
 LINE_PITCH = 1.5  # label line pitch ÷ character height
@@ -211,27 +213,41 @@ class Ganger:
 
     def _wrap(self, parts: list[str], width: float, char: float, max_lines: int) -> list[str]:
         """``parts`` joined by commas into lines that fit ``width`` at ``char``; what does not
-        fit in ``max_lines`` is summed up at the end (… +n more)."""
-        lines: list[str] = []
-        current = ""
-        for i, part in enumerate(parts):
-            trial = f"{current}, {part}" if current else part
-            if not current or self._fits(trial, width, char):
-                current = trial
-                continue
-            lines.append(current)
-            current = part
-            if len(lines) == max_lines:
-                rest = len(parts) - i
-                last = lines.pop()
-                while last and not self._fits(f"{last} … +{rest} more", width, char):
-                    last, _, dropped = last.rpartition(", ")
+        fit in ``max_lines`` is summed up at the end (… +n more).  Lines are filled by each
+        part's advance (shaped once), then each line is set once to confirm it fits."""
+        face = self.labels.face
+        advance = {p: shape(face, p).advance / face.units_per_em for p in set(parts) | {", "}}
+        tallest = max((ink_extent(face, shape(face, p))[0] for p in set(parts)), default=face.units_per_em)
+        budget = width / (char / (tallest / face.units_per_em))  # the line's width in em at that size
+        lines: list[list[str]] = []
+        used = 0.0
+        for part in parts:
+            if lines and used + advance[", "] + advance[part] <= budget:
+                lines[-1].append(part)
+                used += advance[", "] + advance[part]
+            else:
+                lines.append([part])
+                used = advance[part]
+        out: list[str] = []
+        queue = [list(line) for line in lines]
+        while queue:  # confirm each line (its own tallest glyph may set it larger); carry over what spills
+            line = queue.pop(0)
+            while len(line) > 1 and not self._fits(", ".join(line), width, char):
+                spill = line.pop()
+                if queue:
+                    queue[0].insert(0, spill)
+                else:
+                    queue.append([spill])
+            out.append(", ".join(line))
+            if len(out) == max_lines and queue:
+                rest = sum(len(q) for q in queue)
+                last = line
+                while last and not self._fits(", ".join(last) + f" … +{rest} more", width, char):
+                    last = last[:-1]
                     rest += 1
-                lines.append(f"{last} … +{rest} more" if last else f"… +{rest} more")
-                return lines
-        if current:
-            lines.append(current)
-        return lines
+                out[-1] = (", ".join(last) + " " if last else "") + f"… +{rest} more"
+                return out
+        return out
 
 
 def placement_matrix(p: Placed) -> Matrix:
