@@ -192,14 +192,13 @@ class Ganger:
             notes.append("OVERSIZE: larger than the stock sheet, a page of its own")
         notes.append(f"{len(placed)} sign{'s' if len(placed) != 1 else ''}")
         notes.append(f"cut: {s.cut_spot}" + (f", white ink: {s.white_spot}" if clear else ""))
+        id_lines = int((room - char * LINE_PITCH) // (char * ID_CHAR * LINE_PITCH))
+        if id_lines < 1:  # a narrow band: smaller type, so the ids get a line of their own
+            char, id_lines = room / (LINE_PITCH * (1 + ID_CHAR)), 1
         lines = [(head + " · " + " · ".join(notes), char)]
         id_char = char * ID_CHAR
-        id_lines = int((room - char * LINE_PITCH) // (id_char * LINE_PITCH))
-        ids = _counted([p.piece.sign_id for p in placed])
-        if id_lines < 1:  # no room for a line of its own: the ids follow the head (shrunk if need be)
-            lines[0] = (lines[0][0] + " · " + ", ".join(ids), char)
-        else:
-            lines += [(text, id_char) for text in self._wrap(ids, width, id_char, id_lines)]
+        lines += [(text, id_char) for text in self._wrap(_counted([p.piece.sign_id for p in placed]), width, id_char,
+                                                         id_lines)]
         out: list[Item] = []
         y = top
         for i, (text, c) in enumerate(lines):
