@@ -328,3 +328,17 @@ def test_sheet_settings_are_checked(tmp_path, toml, where, message):
         load_inputs(SAMPLE, brand_with(tmp_path, toml))
     text = str(err.value)
     assert where in text and message in text, text
+
+
+def test_clear_stock_signs_paint_their_whole_bleed(sample_result):
+    """Why the white layer is the choked trim: every default-brand sign on clear stock paints
+    its whole bleed (its background), so the union of its painted shapes is the trim anyway."""
+    brand = sample_result.result.inputs.brand
+    clear = [s for s in sample_result.signs if s.approved and brand.output.sheets.stock_of(
+        brand.signs[s.job.kind].material_code)[2]]
+    assert {s.job.kind for s in clear} == {"window", "zone"}
+    for sign in clear:
+        bleed = sign.sheet.bleed_rect
+        filled = [i for i, m, _ in walk(sign.sheet.items) if isinstance(i, Shape) and i.fill is not None
+                  and all(op[0] in "MLZ" for op in i.path.ops) and transform_rect(m, i.bounds()).contains(bleed)]
+        assert filled, sign.job.id
