@@ -172,7 +172,7 @@ def _add_page(doc: pdfdoc.PDFDocument, sheet: Sheet, options: PdfOptions, conten
         resources.XObject = doc.xobjDict(sorted(set(used)))
     for name, paint in sorted(spaces.items()):
         resources.ColorSpace[name] = _separation(paint)
-    if any(paint is not None and paint.overprint for paint in spaces.values()):
+    if f"/{OVERPRINT} gs" in content:
         resources.ExtGState[OVERPRINT] = pdfdoc.PDFDictionary({
             "Type": pdfdoc.PDFName("ExtGState"), "OP": "true", "op": "true", "OPM": 1})
     page.Resources = resources
