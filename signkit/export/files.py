@@ -1,5 +1,5 @@
-"""The centre's own files, as bytes: print batches, the proof, the schedule, the wall
-elevations and the check report.
+"""The centre's own files, as bytes: print batches, ganged print sheets, the proof, the
+schedule, the wall elevations and the check report.
 
 In:  every sign of the centre (job, sheet, findings, its print PDF), the centre's findings
      and the inputs.
@@ -22,6 +22,7 @@ from ..render import PdfX, pdf_options, render_pdf, render_svg
 from .batches import group_batches
 from .report import report_html, report_json
 from .schedule import ScheduleRow, schedule_csv, schedule_json, sha256
+from .sheets import gang_centre
 
 SIGN_FOLDERS = ("pdf", "svg", "png")
 
@@ -43,13 +44,15 @@ def centre_files(signs: Sequence, findings: Sequence[Finding], inputs, *, drawn:
             files[name] = render_pdf([s.sheet for s in members], options=pdf_options(brand.output, pdfx=condition,
                                                                                       title=name))
             batches.update({s.job.id: (name, page) for page, s in enumerate(members, start=1)})
-        rows = [_row(s, brand, batches) for s in signs]
+        ganged = gang_centre(signs, brand, centre=profile.center.name, pdfx=condition)  # print/sheets/
+        files.update(ganged.files)
+        rows = [_row(s, brand, batches, ganged) for s in signs]
         proof = proof_pages([ProofEntry(s.job, s.sheet, s.findings) for s in signs], brand=brand,
                             title=profile.center.name)
         files["proof.pdf"] = render_pdf(proof, options=pdf_options(brand.output, pdfx=None, crop_marks=False,
                                                                    title=f"{profile.center.name} 样稿 proof"))
         files["schedule.csv"] = schedule_csv(rows)
-        files["schedule.json"] = schedule_json(rows)
+        files["schedule.json"] = schedule_json(rows, [u.as_dict() for u in ganged.usage])
         if previous is not None:  # --since: what changed, and a batch of just those signs for the shop
             changes = change_list(signs, previous)
             files["changes.csv"] = changes_csv(changes)
@@ -95,7 +98,7 @@ def changes_csv(changes: list[Change]) -> bytes:
     return ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
 
 
-def _row(sign, brand, batches: dict[str, tuple[str, int]]) -> ScheduleRow:
+def _row(sign, brand, batches: dict[str, tuple[str, int]], ganged) -> ScheduleRow:
     pdf = sign.files.get("pdf")
     batch, page = batches.get(sign.job.id, ("", 0))
     return ScheduleRow(
@@ -103,4 +106,5 @@ def _row(sign, brand, batches: dict[str, tuple[str, int]]) -> ScheduleRow:
         file=sign_path(sign.job.id, "pdf") if pdf else "", sha256=sha256(pdf) if pdf else "",
         batch=batch, batch_page=page, approved=sign.approved,
         errors=sum(f.severity == "error" for f in sign.findings),
-        warnings=sum(f.severity == "warning" for f in sign.findings))
+        warnings=sum(f.severity == "warning" for f in sign.findings),
+        sheets=ganged.sheets_of.get(sign.job.id, ()), oversize=sign.job.id in ganged.oversize)

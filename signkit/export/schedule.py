@@ -1,6 +1,6 @@
-"""The sign schedule: what, where, size, material, quantity, file, batch.
+"""The sign schedule: what, where, size, material, quantity, file, batch, sheets.
 
-In:  the jobs, the files written for each sign, its findings.
+In:  the jobs, the files written for each sign, its findings, the ganged sheets' usage.
 Out: ``schedule.csv`` and ``schedule.json`` as bytes (deterministic: fixed column order,
      no timestamps).
 """
@@ -18,7 +18,7 @@ from ..words import say
 
 COLUMNS = ("id", "type", "label", "room", "floor", "text", "width_mm", "height_mm", "material", "quantity", "faces",
            "location", "wall", "anchor", "mount_height_mm", "offset_mm", "side", "approved", "errors", "warnings",
-           "file", "sha256", "batch", "batch_page")
+           "file", "sha256", "batch", "batch_page", "sheets", "oversize")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,8 @@ class ScheduleRow:
     approved: bool
     errors: int
     warnings: int
+    sheets: tuple[str, ...] = ()  # the ganged sheets (print/sheets/) holding its copies
+    oversize: bool = False  # larger than its material's stock sheet: a page of its own
 
     def as_dict(self) -> dict:
         j, p = self.job, self.job.placement
@@ -43,6 +45,7 @@ class ScheduleRow:
             "approved": self.approved, "errors": self.errors, "warnings": self.warnings,
             "file": self.file, "sha256": self.sha256,
             "batch": self.batch, "batch_page": self.batch_page if self.batch else None,
+            "sheets": list(self.sheets), "oversize": self.oversize,
         }
 
 
@@ -59,12 +62,18 @@ def schedule_csv(rows: list[ScheduleRow]) -> bytes:
         values["approved"] = "yes" if values["approved"] else "no"
         values["batch_page"] = "" if values["batch_page"] is None else values["batch_page"]
         values["floor"] = "" if values["floor"] is None else values["floor"]
+        values["sheets"] = " ".join(values["sheets"])
+        values["oversize"] = "yes" if values["oversize"] else ""
         writer.writerow({k: _num(v) for k, v in values.items()})
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 CSV correctly
 
 
-def schedule_json(rows: list[ScheduleRow]) -> bytes:
-    return _json({"signs": [row.as_dict() for row in rows]})
+def schedule_json(rows: list[ScheduleRow], sheets: list[dict] | None = None) -> bytes:
+    """The signs; with ``sheets``, the sheet usage per material (print/sheets/) as well."""
+    value: dict = {"signs": [row.as_dict() for row in rows]}
+    if sheets is not None:
+        value["sheets"] = sheets
+    return _json(value)
 
 
 def _json(value: dict) -> bytes:

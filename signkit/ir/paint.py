@@ -16,13 +16,17 @@ class Paint:
     ``cmyk`` is None only for a colour of imported brand artwork that matches no palette
     entry: it can be previewed but never printed (signkit does not guess CMYK from RGB).
     ``spot`` names a spot colour (a Separation such as ``CutContour`` or ``White``) that
-    print files write by name, with ``cmyk`` as its alternate.
+    print files write by name, with ``cmyk`` as its alternate.  ``overprint`` (spot colours
+    only) prints the colour over what lies beneath instead of knocking it out: a technical
+    layer such as a white underlayer or a cut path, which must not punch holes in the art's
+    separations.
     """
 
     name: str
     cmyk: tuple[float, float, float, float] | None
     rgb: str
     spot: str = ""
+    overprint: bool = False
 
     @property
     def printable(self) -> bool:

@@ -76,6 +76,7 @@ def load_brand(folder: Path | None = None, *, families: dict[str, Any]) -> tuple
                                           band=sign.band or family.band)
     brand = dataclasses.replace(brand, signs=FrozenDict(signs))
     _check_names(brand, file, problems)
+    _check_sheets(brand, file, problems)
 
     template_dirs = [d / "templates" for d in chain if (d / "templates").is_dir()] + [data_dir("templates")]
     templates: dict[str, str] = {}
@@ -163,6 +164,24 @@ def _check_names(brand: Brand, file: str, problems: list[Problem]) -> None:
             problems.append(Problem(f"{file}: functions.{fid}.style", f"unknown style '{function.style}'",
                                     did_you_mean(function.style, styles_anywhere) or
                                     "styles: " + ", ".join(sorted(styles_anywhere))))
+
+
+def _check_sheets(brand: Brand, file: str, problems: list[Problem]) -> None:
+    """``[output.sheets]``: per-material settings name a material of some sign type; the two
+    spot names differ from each other and from the PDF's reserved separation names."""
+    sheets = brand.output.sheets
+    codes = sorted({sign.material_code for sign in brand.signs.values()})
+    for code in sheets.materials:
+        if code not in codes:
+            problems.append(Problem(f"{file}: output.sheets.materials.{code}", f"no sign type has material_code '{code}'",
+                                    did_you_mean(code, codes) or "material codes: " + ", ".join(codes)))
+    for key, name in (("cut_spot", sheets.cut_spot), ("white_spot", sheets.white_spot)):
+        if name in ("All", "None"):
+            problems.append(Problem(f"{file}: output.sheets.{key}", f"'{name}' is a reserved separation name in PDF",
+                                    "use the name the RIP expects, e.g. CutContour or White"))
+    if sheets.cut_spot == sheets.white_spot:
+        problems.append(Problem(f"{file}: output.sheets.white_spot", "the cut path and the white layer need two "
+                                "different spot names", "e.g. cut_spot = \"CutContour\", white_spot = \"White\""))
 
 
 def _output_condition(brand: Brand, chain: tuple[Path, ...], file: str, problems: list[Problem]) -> bytes | None:

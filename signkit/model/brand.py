@@ -98,6 +98,60 @@ class PdfX:
     icc_profile: str = spec("", doc="CMYK output profile (.icc) to embed, for a condition not in the ICC registry")
 
 
+SPOT_NAME = r"[A-Za-z][A-Za-z0-9_.+-]*"
+
+
+@dataclass(frozen=True, slots=True)
+class Stock:
+    """How the signs of one material (a sign type's ``material_code``) go onto stock sheets;
+    every value left out is the ``[output.sheets]`` default."""
+
+    stock_mm: tuple[float, float] | None = spec(None, gt=0, doc="stock sheet width × height as it lies on the printer, mm")
+    rotate: bool | None = spec(None, doc="signs may be turned 90° on the sheet (false for grained or directional stock)")
+    clear: bool = spec(False, doc="clear stock (acrylic): a White spot layer under each sign's artwork")
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sheets:
+    """Ganged print sheets: every approved sign of a material, as many times as its quantity
+    (× its faces), laid onto stock sheets for a flatbed printer and cutter.
+
+    The page is the stock sheet.  Signs' trims lie inside the printable area (the sheet less
+    ``margin_mm`` at the left, top and right and ``label_mm`` at the bottom), ``gap_mm`` apart;
+    a sign's bleed reaches at most halfway into the gap.  Labels and registration marks sit
+    outside the printable area.  The cut path and the white layer are spot colours named as
+    the shop's RIP expects."""
+
+    stock_mm: tuple[float, float] = spec((1220.0, 2440.0), gt=0,
+                                         doc="stock sheet width × height as it lies on the printer, mm")
+    margin_mm: float = spec(10.0, ge=0, doc="left, top and right: stock edge to the printable area "
+                                            "(registration marks; a sign's bleed may reach into it), mm")
+    label_mm: float = spec(20.0, ge=0, doc="bottom: stock edge to the printable area, for the sheet label, mm")
+    gap_mm: float = spec(6.0, ge=0, doc="between two signs' trims: the cutter's path, mm")
+    rotate: bool = spec(False, doc="signs may be turned 90° on the sheet (per material: [output.sheets.materials.<code>])")
+    cut_spot: str = spec("CutContour", pattern=SPOT_NAME,
+                         doc="spot colour of the cut path around each trim, as the RIP names it (CutContour, Thru-cut …)")
+    cut_width_mm: float = spec(0.1, gt=0, le=1, doc="line width of the cut path (a hairline), mm")
+    cut_cmyk: tuple[float, float, float, float] = spec((0.0, 100.0, 0.0, 0.0), ge=0, le=100,
+                                                       doc="the cut path's alternate colour (what a viewer shows), percent")
+    white_spot: str = spec("White", pattern=SPOT_NAME,
+                           doc="spot colour of the white ink layer on clear stock, as the RIP names it (White, RDG_WHITE …)")
+    white_choke_mm: float = spec(0.2, ge=0, doc="the white layer stays this far inside each sign's trim (choke), mm")
+    white_cmyk: tuple[float, float, float, float] = spec((0.0, 0.0, 0.0, 0.0), ge=0, le=100,
+                                                         doc="the white layer's alternate colour, percent "
+                                                             "(0: a RIP that does not know the name prints nothing)")
+    mark_mm: float = spec(5.0, gt=0, doc="diameter of the registration marks (solid K dots in the sheet's corners), mm")
+    label_char_mm: float = spec(4.0, gt=0, doc="character height of the sheet label, mm")
+    materials: dict[str, Stock] = spec(default_factory=dict,
+                                       doc="per material_code: stock size, rotation, clear stock")
+
+    def stock_of(self, code: str) -> tuple[tuple[float, float], bool, bool]:
+        """(stock width × height, may rotate, clear) for a material code."""
+        own = self.materials.get(code, Stock())
+        return (own.stock_mm or self.stock_mm, self.rotate if own.rotate is None else own.rotate, own.clear)
+
+
 @dataclass(frozen=True, slots=True)
 class Output:
     """Print and preview settings shared by every sign."""
@@ -112,6 +166,7 @@ class Output:
     max_ink_percent: float = spec(300, gt=0, le=400, doc="total area coverage limit (sum of C+M+Y+K)")
     proof_scale: float = spec(20, gt=0, doc="scale of the proof's contact sheet and the wall elevations (1:N)")
     pdfx: PdfX = PdfX()
+    sheets: Sheets = Sheets()  # ganged print sheets for the print shop (print/sheets/)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +200,7 @@ class SignType:
     material_code: str = spec("sheet", pattern=r"[a-z0-9][a-z0-9-]*",
                               doc="short name of the stock for batch file names, e.g. acp-3mm")
     quantity: int = spec(1, ge=1, doc="copies of each sign")
+    corner_radius_mm: float = spec(0.0, ge=0, doc="radius of the trim's corners, mm: the cut path follows it (0 square)")
     placement: Placement = Placement()
     band: Band | None = spec(None, doc="allowed mounting heights (default: the family's, from the rule list)")
     folds_mm: tuple[float, ...] = spec((), doc="fold lines across the sheet, mm from the top of the trim (tent signs)")

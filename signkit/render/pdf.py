@@ -7,7 +7,8 @@ Out: PDF bytes meeting the print contract (DESIGN.md §6):
 - page = trim + bleed (+ room for crop marks); TrimBox and BleedBox on every page;
 - DeviceCMYK only: every colour is written as the palette's exact ``k``/``K`` values; spot
   colours (a palette entry with ``spot``, e.g. CutContour, White) and the crop marks'
-  registration colour as Separation colour spaces; no RGB, no transparency;
+  registration colour as Separation colour spaces; a spot paint marked ``overprint`` (a white
+  underlayer, a cut path) under an ExtGState with ``/OP /op true``; no RGB, no transparency;
 - text as outlines: each distinct glyph is one Form XObject in font units, placed with
   ``q s 0 0 -s x y cm /G Do Q``; no fonts in the file;
 - identified as PDF/X-1a:2001 (Info keys and an OutputIntent naming the printing condition,
@@ -39,6 +40,7 @@ from ..units import PT_PER_MM
 
 FIXED_DATE = "D:20000101000000Z"
 REGISTRATION = "All"  # the Separation that prints on every plate: crop and fold marks
+OVERPRINT = "GSop"  # the ExtGState of a spot paint with overprint (fill and stroke, OPM 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +172,9 @@ def _add_page(doc: pdfdoc.PDFDocument, sheet: Sheet, options: PdfOptions, conten
         resources.XObject = doc.xobjDict(sorted(set(used)))
     for name, paint in sorted(spaces.items()):
         resources.ColorSpace[name] = _separation(paint)
+    if f"/{OVERPRINT} gs" in content:
+        resources.ExtGState[OVERPRINT] = pdfdoc.PDFDictionary({
+            "Type": pdfdoc.PDFName("ExtGState"), "OP": "true", "op": "true", "OPM": 1})
     page.Resources = resources
     doc.addPage(page)
 
@@ -207,6 +212,9 @@ def _draw_items(items: tuple[Item, ...], out: list[str], forms: dict[str, bytes]
 def _draw_shape(shape: Shape, out: list[str], spaces: dict) -> None:
     if shape.fill is None and shape.stroke is None:
         return
+    overprint = any(p is not None and p.spot and p.overprint for p in (shape.fill, shape.stroke))
+    if overprint:  # a technical spot layer (white ink, cut path): print over the art, knock nothing out
+        out.append(f"q /{OVERPRINT} gs")
     if shape.fill is not None:
         out.append(_colour(shape.fill, fill=True, spaces=spaces))
     if shape.stroke is not None:
@@ -216,6 +224,8 @@ def _draw_shape(shape: Shape, out: list[str], spaces: dict) -> None:
     if shape.even_odd and shape.fill is not None:
         paint += "*"
     out.append(_path_ops(shape.path) + " " + paint)
+    if overprint:
+        out.append("Q")
 
 
 def _draw_glyphs(run: Glyphs, out: list[str], forms: dict[str, bytes], used: list[str], spaces: dict) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
 
 import pikepdf
 import pytest
@@ -157,6 +158,11 @@ def test_rendering_twice_gives_identical_bytes(sample_result, tmp_path):
         for path in first:
             assert (again.out_dir / fmt / path.name).read_bytes() == path.read_bytes(), path.name
     assert (again.out_dir / "schedule.csv").read_bytes() == (sample_result.out_dir / "schedule.csv").read_bytes()
+    centre_files = sorted(p.relative_to(sample_result.out_dir) for p in (sample_result.out_dir / "print").rglob("*")
+                          if p.is_file())
+    assert any(str(p).startswith("print/sheets/") for p in centre_files)  # batches and ganged sheets
+    for rel in centre_files + [Path("schedule.json")]:
+        assert (again.out_dir / rel).read_bytes() == (sample_result.out_dir / rel).read_bytes(), rel
 
 
 def test_crop_marks_can_be_turned_off(tmp_path):
