@@ -99,13 +99,16 @@ class Composer:
         return layout
 
     def sets_names(self, job: SignJob) -> bool:
-        """Whether the job's template has names on a type scale (``<sk:name>``)."""
-        return "<sk:name" in self._template_sources.get(self.brand.signs[job.kind].template, "")
+        """Whether the job's template sets text on a type scale (``<sk:name>``, or a
+        ``<sk:column scale=…>``)."""
+        source = self._template_sources.get(self.brand.signs[job.kind].template, "")
+        return "<sk:name" in source or ("<sk:column" in source and "scale=" in source)
 
-    def measure_names(self, job: SignJob) -> list[tuple[str, Face, str, NameSpec]]:
-        """Every ``<sk:name>`` of the job's template: (type scale, face, text, spec), for the plan
-        to choose each scale's character height across the centre."""
-        found: list[tuple[str, Face, str, NameSpec]] = []
+    def measure_names(self, job: SignJob) -> list[tuple[str, Face, str, NameSpec | ColumnSpec]]:
+        """Every ``<sk:name>`` and scaled ``<sk:column>`` of the job's template: (type scale,
+        face, text, spec), for the plan to choose each scale's character height across the
+        centre."""
+        found: list[tuple[str, Face, str, NameSpec | ColumnSpec]] = []
         self.compose(job, names=found)
         return found
 
@@ -132,7 +135,8 @@ class Composer:
         where = f"{sign.template} ({job.id})"
         svg = render_template(self.env, sign.template, context)
         reader = SvgReader(palette=self.paints, ink=self.brand.roles.ink, where=where, id_prefix=job.id,
-                           handlers={"text": self._text, "column": self._column, "asset": self._asset,
+                           handlers={"text": self._text, "asset": self._asset,
+                                     "column": lambda el, ctx: self._column(el, ctx, job, names),
                                      "name": lambda el, ctx: self._name(el, ctx, job, names),
                                      "flow": flow or self._no_flow,
                                      "image": lambda el, ctx: self._image(el, ctx, job)})
@@ -209,16 +213,33 @@ class Composer:
         return Glyphs(ctx.id, face, name.size_mm, name.glyphs, ctx.style.fill, text,  # type: ignore[arg-type]
                       source=el.get("key", ctx.where), fit=name.fit, role=_role(el, ctx))
 
-    def _column(self, el: ET.Element, ctx: Context) -> Item:
-        """``<sk:column x y width height font min-char-height max-char-height min-gap key>``: one vertical
-        column, characters spread evenly over the frame (text/vertical.py)."""
+    def _column(self, el: ET.Element, ctx: Context, job: SignJob, measured: list | None) -> Item | None:
+        """``<sk:column scale x y width height font min-char-height max-char-height min-gap condensed
+        condense-below key>``: one vertical column, characters spread evenly over the frame
+        (text/vertical.py).  With ``scale``, every column of that name in the centre shares one
+        character height, chosen by the plan (the plaques at one entrance); a column that would
+        otherwise drag the scale below ``condense-below`` may be flattened down to ``condensed``."""
         face, frame, text = self._frame(el, ctx)
         spec = ColumnSpec(frame=frame, min_char_height_mm=_num(el, "min-char-height", ctx),
                           max_char_height_mm=_num(el, "max-char-height", ctx),
-                          min_gap_em=_num(el, "min-gap", ctx, 0.0))
-        column = set_column(face, text, spec)
-        return Glyphs(ctx.id, face, column.size_mm, column.glyphs, ctx.style.fill, text,  # type: ignore[arg-type]
-                      source=el.get("key", ctx.where), fit=column.fit, vertical=True, role=_role(el, ctx))
+                          min_gap_em=_num(el, "min-gap", ctx, 0.0), condensed=_num(el, "condensed", ctx, 1.0),
+                          condense_below_mm=_num(el, "condense-below", ctx, 0.0))
+        if not 0 < spec.condensed <= 1:
+            raise _element_error(el, ctx, f"condensed must be in (0, 1], not {spec.condensed:g}")
+        scale = el.get("scale")
+        if measured is not None:
+            if scale:
+                measured.append((scale, face, text, spec))
+            return None
+        column = set_column(face, text, spec, job.scales.get(scale) if scale else None)
+        run = Glyphs(ctx.id, face, column.size_mm, column.glyphs, ctx.style.fill, text,  # type: ignore[arg-type]
+                     source=el.get("key", ctx.where), fit=column.fit, vertical=True, role=_role(el, ctx))
+        if column.condense == 1.0:
+            return run
+        # 扁宋: the column's glyphs drawn flattened along the column, from the frame's top
+        r = column.condense
+        return Group(f"{ctx.id}-condensed", (run,), (1.0, 0.0, 0.0, r, 0.0, frame.y * (1 - r)),
+                     source=el.get("key", ctx.where), layer="text")
 
     def _frame(self, el: ET.Element, ctx: Context) -> tuple[Face, Rect, str]:
         """What every text frame declares: a font role, a fill, a box, and its text."""

@@ -55,6 +55,10 @@ class Organisation:
     name: str = spec(doc="the legal name exactly as approved, e.g. 中国共产党句容市天王镇青禾村委员会", nonblank=True)
     kind: OrganisationKind = spec(doc="party, villagers_committee, supervision_committee, economic_cooperative or other")
     size_mm: tuple[float, float] | None = spec(None, gt=0, doc="plaque width and height, mm, if not the brand's default")
+    side: Side | None = spec(None, doc="hang the plaque on this side of the door (seen from outside), if not the "
+                                       "usual symmetric arrangement")
+    order: int | None = spec(None, ge=1, doc="its precedence among the plaques (1 = first: the position of honour, "
+                                             "nearest the door), if not party, villagers' committee, then profile order")
 
 
 @dataclass(frozen=True, slots=True)
