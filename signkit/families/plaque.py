@@ -99,11 +99,15 @@ def plan(inp: PlanInput) -> list[SignJob]:
 
 
 def precedence(organisations) -> list[int]:
-    """Indexes of the organisations in precedence order (VP-05): the party organisation, the
-    villagers' committee, the others in profile order; an organisation with an explicit
+    """Indexes of the organisations in precedence order (VP-05): the (first) party organisation,
+    the villagers' committee, the others in profile order; an organisation with an explicit
     ``order`` takes that place (1 = first) and the others close up around it."""
-    rank = {"party": 0, "villagers_committee": 1}
-    usual = sorted(range(len(organisations)), key=lambda i: (rank.get(organisations[i].kind, 2), i))
+    first_party = next((i for i, o in enumerate(organisations) if o.kind == "party"), None)
+
+    def rank(i: int) -> int:  # a second party organisation (a branch) takes its turn with the others
+        return 0 if i == first_party else 1 if organisations[i].kind == "villagers_committee" else 2
+
+    usual = sorted(range(len(organisations)), key=lambda i: (rank(i), i))
     places: list[int | None] = [None] * len(organisations)
     for i in sorted((i for i in usual if organisations[i].order is not None), key=lambda i: organisations[i].order):
         at = min(organisations[i].order, len(places)) - 1

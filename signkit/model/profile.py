@@ -100,6 +100,8 @@ class Room:
                                "model_post = true }]")
     plate: bool = spec(True, doc="false: signkit makes no plate or zone sign for this room (it keeps an existing one)")
     number: str | None = spec(None, doc="room number shown on the floor directory, e.g. 101")
+    direction: Literal["left", "right", "ahead", "behind"] | None = spec(
+        None, doc="where the room lies seen from its floor's directory: an arrow on the directory (left, right, ahead, behind)")
     display_wall_mm: float | None = spec(None, gt=0, doc="free wall for boards in this room, mm (boards and series must fit it)")
 
 
@@ -118,7 +120,9 @@ class Showcase:
 
     file: Path = spec(doc="Markdown file with the showcase text, relative to the profile")
     room: str = spec(doc="id of the room where the showcase hangs")
-    images: tuple[Path, ...] = spec((), doc="optional photos (CMYK-safe JPEG/PNG, ≥ 150 ppi at final size)")
+    images: tuple[Path, ...] = spec((), doc="optional photos (CMYK-safe JPEG/PNG, ≥ 150 ppi at final size): the "
+                                           "showcase then leads with them, in a grid beside the text")
+    captions: tuple[str, ...] = spec((), doc="a caption for each photo, in the order of images (\"\" for none)")
 
 
 @dataclass(frozen=True, slots=True)

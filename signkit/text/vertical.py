@@ -149,17 +149,25 @@ def column_char_height(face: Face, text: str, spec: ColumnSpec, *, condense: flo
 def house_column_size(names: list[tuple[Face, str, ColumnSpec]]) -> float:
     """One character height (mm, in whole half millimetres) for every column of a group: the
     largest at which each fits its own frame; where that falls below ``condense_below_mm``,
-    the long names may be flattened (扁宋) to keep the group up to that height."""
+    the long names may be flattened (扁宋) to keep the group up to that height.  A name that
+    fits at no allowed size does not pull the others down: it is set at the minimum and
+    reported on its own (TEXT_OVERFLOW)."""
     if not names:
         return 0.0
-    natural = min(column_char_height(face, text, spec) for face, text, spec in names)
-    natural = int(natural * 2 + 1e-9) / 2
     floor = max(spec.min_char_height_mm for _, _, spec in names)
+
+    sizes = [(column_char_height(face, text, spec), column_char_height(face, text, spec, condense=spec.condensed))
+             for face, text, spec in names]
+    fitting = [(plain, flat) for plain, flat in sizes if flat >= floor] or [(floor, floor)]
+
+    def half(mm: float) -> float:
+        return int(mm * 2 + 1e-9) / 2
+
+    house = half(min(plain for plain, _ in fitting))
     below = min(spec.condense_below_mm for _, _, spec in names)
-    if natural < below:
-        flattened = min(column_char_height(face, text, spec, condense=spec.condensed) for face, text, spec in names)
-        natural = max(natural, min(below, int(flattened * 2 + 1e-9) / 2))
-    return max(floor, natural)
+    if house < below:
+        house = max(house, min(below, half(min(flat for _, flat in fitting))))
+    return max(floor, house)
 
 
 def set_column(face: Face, text: str, spec: ColumnSpec, char_height_mm: float | None = None) -> SetColumn:
@@ -179,8 +187,8 @@ def set_column(face: Face, text: str, spec: ColumnSpec, char_height_mm: float | 
             condense = spec.condensed
             size = _largest_size(col, spec, face, condense)
     fits = size * ratio >= spec.min_char_height_mm * (1 - 1e-9)
-    if not fits:
-        size = spec.min_char_height_mm / ratio
+    if not fits:  # set solid at the minimum, unflattened: the overflow check reports it
+        size, condense = spec.min_char_height_mm / ratio, 1.0
     # lay out along the column in drawn mm, then express in the flattened coordinates
     em = size * condense  # one em along the column, as drawn
     spare = frame.height - col.span_em * em
