@@ -103,9 +103,10 @@ def check_facade_width(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> 
 @centre_check("HONOUR_POSITION")
 def check_honour(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], brand: Brand) -> Iterator[Finding]:
     plaques = [j for j in jobs if isinstance(j.content, PlaqueContent)]
-    for j in plaques:
-        if not j.content.party:
-            continue
+    party = [j for j in plaques if j.content.party]
+    # the first party organisation in precedence holds the position of honour; a second
+    # party plaque (a branch, 两新 组织党支部) takes its turn in the symmetric row
+    for j in sorted(party, key=lambda j: j.content.position)[:1]:
         honour = j.content.honour_side
         same_side = [p for p in plaques if p.placement.side == honour and p is not j]
         if j.placement.side != honour or any(p.placement.offset_mm < j.placement.offset_mm for p in same_side):

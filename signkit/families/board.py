@@ -47,6 +47,9 @@ class ShowcaseTokens(Tokens):
     figure_ratio: float = spec(gt=0, doc="figures ÷ body")
     text_share: float = spec(gt=0, le=1, doc="share of the body width for text when photos take the rest")
     gutter_mm: float = spec(ge=0, doc="between text and photos, mm")
+    unit_ratio: float = spec(0.45, gt=0, le=1, doc="a figure's unit (户, 人, 万元, %) ÷ its number")
+    line_chars: tuple[int, int] = spec((25, 30), gt=0, doc="beside photos, the text keeps this many characters a line")
+    caption_char_mm: float = spec(12.0, gt=0, doc="character height of photo captions, mm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,7 @@ class Content:
     file: str  # the text file as the profile names it, for messages
     party: bool
     photos: tuple[tuple[Raster, str], ...] = ()  # each photo and its profile key
+    captions: tuple[str | None, ...] = ()  # the text key of each photo's caption (caption0 …), None: none
     panel: int = 1  # set by the wall planner: this panel's number in its series
     panels: int = 1
     body_char_mm: float | None = None  # set by the wall planner: the body size shared on the wall
@@ -88,17 +92,22 @@ def _job(inp: PlanInput, kind: str, sign_id: str, path, room_id: str, key: str) 
         side="left", viewing_distance_mm=sign.placement.viewing_distance_mm,
         free_wall_mm=room.display_wall_mm if room else None,
         free_wall_key=f"{profile.key_of_room(room_id)}.display_wall_mm" if room else "")
-    photos = ()
-    if kind == "showcase" and profile.showcase is not None:
-        photos = tuple((inp.boards.photo(p), f"showcase.images[{n}]") for n, p in enumerate(profile.showcase.images))
+    photos, captions = (), ()
     texts = {"title": Text(text.title, f"{shown}:{text.title_line}"), "centre": Text(profile.center.name, "center.name")}
+    if kind == "showcase" and profile.showcase is not None:
+        showcase = profile.showcase
+        photos = tuple((inp.boards.photo(p), f"showcase.images[{n}]") for n, p in enumerate(showcase.images))
+        for n, caption in enumerate(showcase.captions[:len(photos)]):
+            if caption.strip():
+                texts[f"caption{n}"] = Text(caption, f"showcase.captions[{n}]")
+        captions = tuple(f"caption{n}" if f"caption{n}" in texts else None for n in range(len(photos)))
     if profile.center.slogan.strip():
         texts["slogan"] = Text(profile.center.slogan, "center.slogan")
     return make_job(
         id=sign_id, kind=kind, width_mm=width, height_mm=height,
         style=brand.style_of(kind, brand.roles.party_style if party else ""),
         texts=texts, source=key, placement=placement, material=sign.material, quantity=sign.quantity, room=room_id,
-        floor=room.floor if room else None, content=Content(text, sign_id, shown, party, photos))
+        floor=room.floor if room else None, content=Content(text, sign_id, shown, party, photos, captions))
 
 
 _BOARD_BAND = Band("extent", 700.0, 2100.0, "PL-06/PL-07: bottom edge ≥ 700 mm, top edge ≤ 2100 mm")

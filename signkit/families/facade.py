@@ -4,7 +4,9 @@ In:  the profile's ``[center]`` and ``[entrance]``; tokens ``[signs.facade.token
 Out: one ``facade`` job.  RULES.md TAX-02, FT-02, PL-08: the letter height follows the
 street viewing distance, ``max(min_letter_height, D / distance_factor)``; the panel is that
 times ``height_per_letter`` tall and as wide as the facade allows within the brand's limits;
-its bottom edge sits ``above_door_mm`` over the door head.
+its bottom edge sits ``above_door_mm`` over the door head.  The template centres one lock-up
+on it: the emblem as tall as the text block (name over the identity line), a fixed gap.
+The identity line's tracking is the brand's (``[identity] tracking_em``), one for every sign.
 """
 
 from __future__ import annotations
@@ -29,10 +31,11 @@ class Tokens:
     height_per_letter: float = spec(gt=0, doc="panel height = letter height × this")
     above_door_mm: float = spec(ge=0, doc="gap between the door head and the sign's bottom edge, mm")
     margin_ratio: float = spec(ge=0, le=0.5, doc="margin = panel height × this")
-    emblem_ratio: float = spec(gt=0, doc="emblem height ÷ letter height")
-    slogan_ratio: float = spec(gt=0, doc="identity line letter height ÷ name letter height")
-    max_tracking_em: float = spec(ge=0, doc="most letter-spacing of the name, em")
-    slogan_tracking_em: float = spec(0.2, ge=0, doc="letter-spacing of the identity line, em")
+    slogan_ratio: float = spec(gt=0, doc="height of the identity artwork ÷ the name's letter height")
+    slogan_gap_ratio: float = spec(0.25, ge=0, doc="between the name and the identity line, × letter height")
+    emblem_gap_ratio: float = spec(0.4, ge=0, doc="between the emblem and the text block, × letter height "
+                                                  "(the emblem is as tall as the text block)")
+    max_tracking_em: float = spec(0.35, ge=0, doc="letter-spacing of the name, em")
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,10 +3,16 @@
 In:  the profile's ``[[organisations]]`` and ``[entrance]``; tokens ``[signs.plaque.tokens]``.
 Out: ``plaque-<n>-<kind>`` jobs.  RULES.md VP-01 (party plaques white with red text, the
 others black: the party style role), VP-04 (village size below the township preset), VP-05
-(the party plaque takes the position of honour, ``honour_side``, nearest the door; the
-others follow in profile order moving away from it; when the honour side's free wall is
-full the row continues on the other side, nearest the door first).  Top edges level with
-the door head.
+(hanging side and order).  Top edges level with the door head.
+
+The arrangement is symmetric about the door, as plaques hang at village gates (VP-05, S41:
+party on the right of the gate, the villagers' committee on the left): the party
+organisation in the position of honour (``honour_side``) nearest the door, the villagers'
+committee nearest the door on the other side, the others alternating outward in profile
+order (honour side first).  An organisation may name its ``side`` or its ``order``
+(precedence, 1 first) in the profile; when a side's free wall is full, the row continues on
+the other side.  One character height for every plaque at the entrance is a wall-level
+decision: the template's ``<sk:column scale="plaque@…">`` (:mod:`signkit.plan.scales`).
 """
 
 from __future__ import annotations
@@ -34,6 +40,10 @@ class Tokens:
     door_gap_mm: float = spec(ge=0, doc="door frame to the nearest plaque edge, mm")
     gap_mm: float = spec(ge=0, doc="between plaques, mm")
     township_size_mm: tuple[float, float] = spec(gt=0, doc="the township preset (VP-04), mm")
+    condensed_ratio: float = spec(1.0, gt=0, le=1, doc="扁宋: the flattest a very long name may be set, glyph "
+                                                       "height ÷ width (0.85–0.90; 1 never flattens)")
+    condense_below_mm: float = spec(0.0, ge=0, doc="flatten very long names only when the entrance's one "
+                                                   "character height would otherwise fall below this, mm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,14 +65,20 @@ def plan(inp: PlanInput) -> list[SignJob]:
     honour = entrance.honour_side
     other = "left" if honour == "right" else "right"
     free = {"left": entrance.wall_left_mm, "right": entrance.wall_right_mm}
-    # party organisations first (VP-05), then the rest in profile order
-    order = sorted(range(len(profile.organisations)), key=lambda i: profile.organisations[i].kind != "party")
+    order = precedence(profile.organisations)
     used = {"left": t.door_gap_mm, "right": t.door_gap_mm}
+    count = {"left": 0, "right": 0}
     jobs = []
     for position, index in enumerate(order, start=1):
         org = profile.organisations[index]
         width, height = org.size_mm or sign.size_mm
-        side = honour if used[honour] + width <= free[honour] or used[other] + width > free[other] else other
+        # alternate about the door, honour side first; a named side is kept, a full wall is not
+        side = org.side or (honour if count[honour] <= count[other] else other)
+        if org.side is None and used[side] + width > free[side]:
+            away = other if side == honour else honour
+            if used[away] + width <= free[away]:
+                side = away
+        count[side] += 1
         offset = used[side] + width / 2  # from the door frame to the plaque's centre
         used[side] += width + t.gap_mm
         nth = sum(1 for j in jobs if j.placement.side == side) + 1
@@ -80,6 +96,26 @@ def plan(inp: PlanInput) -> list[SignJob]:
             content=Content(position, org.kind, party, honour,
                             f"organisations[{index}].size_mm" if org.size_mm else "brand: signs.plaque.size_mm")))
     return jobs
+
+
+def precedence(organisations) -> list[int]:
+    """Indexes of the organisations in precedence order (VP-05): the (first) party organisation,
+    the villagers' committee, the others in profile order; an organisation with an explicit
+    ``order`` takes that place (1 = first) and the others close up around it."""
+    first_party = next((i for i, o in enumerate(organisations) if o.kind == "party"), None)
+
+    def rank(i: int) -> int:  # a second party organisation (a branch) takes its turn with the others
+        return 0 if i == first_party else 1 if organisations[i].kind == "villagers_committee" else 2
+
+    usual = sorted(range(len(organisations)), key=lambda i: (rank(i), i))
+    places: list[int | None] = [None] * len(organisations)
+    for i in sorted((i for i in usual if organisations[i].order is not None), key=lambda i: organisations[i].order):
+        at = min(organisations[i].order, len(places)) - 1
+        while places[at] is not None:
+            at = at + 1 if at + 1 < len(places) else places.index(None)
+        places[at] = i
+    rest = iter(i for i in usual if organisations[i].order is None)
+    return [p if p is not None else next(rest) for p in places]
 
 
 FAMILY = Family(kind="plaque", tokens=Tokens, content=Content, plan=plan, template="plaque.svg.j2", order=20,

@@ -35,6 +35,8 @@ class WindowTokens:
     name_measure_em: float = spec(4.0, gt=0, doc="the measure short names are spread across, ems of the house size")
     name_solid_upto: int = spec(6, ge=1, doc="names of up to this many characters stay on one line")
     name_side_clearance: float = spec(0.6, ge=0, le=1, doc="side clearance of the name ≥ this share of the vertical one")
+    name_max_lines: int = spec(2, ge=1, le=3, doc="lines a long name may take at the house size before it is a finding")
+    name_leading: float = spec(1.25, gt=1, doc="baseline distance of a name's lines ÷ its size")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -17,8 +17,8 @@ from .items import GlyphFace, Glyphs, Group, Image, Item, PlacedGlyph, Raster, S
 from .paint import Paint
 from .path import KAPPA, Path, PathBuilder
 from .sheet import Sheet
-from .walk import paints, walk
+from .walk import ink_box, paints, walk
 
 __all__ = ["IDENTITY", "KAPPA", "GlyphFace", "Glyphs", "Group", "Image", "Item", "Matrix", "Paint", "Path",
            "PathBuilder", "PlacedGlyph", "Raster", "Rect", "Sheet", "Shape", "Size", "TextFit", "apply",
-           "is_identity", "multiply", "paints", "scale_of", "transform_rect", "walk"]
+           "ink_box", "is_identity", "multiply", "paints", "scale_of", "transform_rect", "walk"]

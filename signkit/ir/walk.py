@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import assert_never
 
-from .geometry import IDENTITY, Matrix, multiply
+from .geometry import IDENTITY, Matrix, Rect, multiply, transform_rect
 from .items import Glyphs, Group, Image, Item, Shape
 from .paint import Paint
 
@@ -39,3 +39,25 @@ def paints(item: Item) -> tuple[Paint, ...]:
             return ()
         case _:
             assert_never(item)
+
+
+def ink_box(items: tuple[Item, ...], transform: Matrix = IDENTITY) -> Rect | None:
+    """The union of what the items draw (glyph ink, shape bounds, photos, brand artwork's own
+    extent), in the coordinates ``transform`` maps them to; None when nothing is drawn."""
+    out: Rect | None = None
+    for item, matrix, _ in walk(items, transform):
+        match item:
+            case Glyphs():
+                box = item.ink_bounds()
+            case Shape():
+                box = item.bounds()
+            case Image():
+                box = item.box
+            case Group():
+                box, matrix = item.box, multiply(matrix, item.transform)
+            case _:
+                assert_never(item)
+        if box is not None:
+            box = transform_rect(matrix, box)
+            out = box if out is None else out.union(box)
+    return out

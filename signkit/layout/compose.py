@@ -31,7 +31,7 @@ from ..ir import IDENTITY, Glyphs, Group, Image, Item, Paint, Rect, Sheet, Size,
 from ..model.brand import Brand
 from ..model.job import SignJob
 from ..text.fonts import Face, FontBook
-from ..text.line import LineSpec, set_line
+from ..text.line import LineSpec, fixed_width_mm, set_fixed, set_line
 from ..text.name import NameSpec, house_size, set_name
 from ..text.vertical import ColumnSpec, set_column
 from ..units import parse_length_mm
@@ -65,6 +65,8 @@ class Composer:
         self.paints = palette_paints(brand)
         self.fonts = FontBook(brand.font_paths)
         self.env = environment(files.templates)
+        # templates lay out lock-ups with what the text engine will set (facade, identity line)
+        self.env.globals.update(text_width=self._text_width, identity_width=self._identity_width)
         self._template_sources: dict[str, str] = files.templates
         self._asset_sources: dict[str, str] = files.assets
         self._assets: dict[tuple[str, str], tuple[Size, tuple[float, ...], tuple[Item, ...]]] = {}
@@ -99,13 +101,16 @@ class Composer:
         return layout
 
     def sets_names(self, job: SignJob) -> bool:
-        """Whether the job's template has names on a type scale (``<sk:name>``)."""
-        return "<sk:name" in self._template_sources.get(self.brand.signs[job.kind].template, "")
+        """Whether the job's template sets text on a type scale (``<sk:name>``, or a
+        ``<sk:column scale=…>``)."""
+        source = self._template_sources.get(self.brand.signs[job.kind].template, "")
+        return "<sk:name" in source or ("<sk:column" in source and "scale=" in source)
 
-    def measure_names(self, job: SignJob) -> list[tuple[str, Face, str, NameSpec]]:
-        """Every ``<sk:name>`` of the job's template: (type scale, face, text, spec), for the plan
-        to choose each scale's character height across the centre."""
-        found: list[tuple[str, Face, str, NameSpec]] = []
+    def measure_names(self, job: SignJob) -> list[tuple[str, Face, str, NameSpec | ColumnSpec]]:
+        """Every ``<sk:name>`` and scaled ``<sk:column>`` of the job's template: (type scale,
+        face, text, spec), for the plan to choose each scale's character height across the
+        centre."""
+        found: list[tuple[str, Face, str, NameSpec | ColumnSpec]] = []
         self.compose(job, names=found)
         return found
 
@@ -132,7 +137,8 @@ class Composer:
         where = f"{sign.template} ({job.id})"
         svg = render_template(self.env, sign.template, context)
         reader = SvgReader(palette=self.paints, ink=self.brand.roles.ink, where=where, id_prefix=job.id,
-                           handlers={"text": self._text, "column": self._column, "asset": self._asset,
+                           handlers={"text": self._text, "asset": self._asset, "identity": self._identity,
+                                     "column": lambda el, ctx: self._column(el, ctx, job, names),
                                      "name": lambda el, ctx: self._name(el, ctx, job, names),
                                      "flow": flow or self._no_flow,
                                      "image": lambda el, ctx: self._image(el, ctx, job)})
@@ -177,11 +183,17 @@ class Composer:
     # -- signkit elements ----------------------------------------------------------------
     def _text(self, el: ET.Element, ctx: Context) -> Item:
         """``<sk:text x y width height font align min-char-height max-char-height max-tracking key>``:
-        one line, fitted (text/line.py)."""
+        one line, fitted (text/line.py); with ``char-height`` (and ``tracking``, em) instead, set at
+        exactly that size, for lock-ups the template laid out with ``text_width()``."""
         face, frame, text = self._frame(el, ctx)
         align = el.get("align", "center")
         if align not in ("left", "center", "right"):
             raise _element_error(el, ctx, f"align must be left, center or right, not '{align}'")
+        if el.get("char-height") is not None:  # set, not fitted: the template laid it out (text_width)
+            line = set_fixed(face, text, frame, _num(el, "char-height", ctx), tracking_em=_num(el, "tracking", ctx, 0.0),
+                             align=align, min_char_height_mm=_num(el, "min-char-height", ctx, 0.0))  # type: ignore[arg-type]
+            return Glyphs(ctx.id, face, line.size_mm, line.glyphs, ctx.style.fill, text,  # type: ignore[arg-type]
+                          source=el.get("key", ctx.where), fit=line.fit, role=_role(el, ctx))
         spec = LineSpec(frame=frame, min_char_height_mm=_num(el, "min-char-height", ctx),
                         max_char_height_mm=_num(el, "max-char-height", ctx), align=align,  # type: ignore[arg-type]
                         max_tracking_em=_num(el, "max-tracking", ctx, 0.0))
@@ -191,7 +203,7 @@ class Composer:
 
     def _name(self, el: ET.Element, ctx: Context, job: SignJob, measured: list | None) -> Item | None:
         """``<sk:name scale x y width height font min-char-height max-char-height spread-upto
-        measure solid-upto side-clearance align key>``: a name set at its type scale's character
+        measure solid-upto lines leading side-clearance align key>``: a name set at its type scale's character
         height, chosen for the whole centre (text/name.py)."""
         face, frame, text = self._frame(el, ctx)
         scale = el.get("scale") or job.kind
@@ -200,7 +212,8 @@ class Composer:
                         house_min_mm=_num(el, "house-min", ctx, 0.0),
                         spread_upto=int(_num(el, "spread-upto", ctx, 4)), measure_em=_num(el, "measure", ctx, 4.0),
                         solid_upto=int(_num(el, "solid-upto", ctx, 7)), max_lines=int(_num(el, "lines", ctx, 2)),
-                        side_clearance=_num(el, "side-clearance", ctx, 1.0), align=el.get("align", "center"))
+                        side_clearance=_num(el, "side-clearance", ctx, 1.0), align=el.get("align", "center"),
+                        leading=_num(el, "leading", ctx, 1.25))
         if measured is not None:
             measured.append((scale, face, text, spec))
             return None
@@ -209,16 +222,33 @@ class Composer:
         return Glyphs(ctx.id, face, name.size_mm, name.glyphs, ctx.style.fill, text,  # type: ignore[arg-type]
                       source=el.get("key", ctx.where), fit=name.fit, role=_role(el, ctx))
 
-    def _column(self, el: ET.Element, ctx: Context) -> Item:
-        """``<sk:column x y width height font min-char-height max-char-height min-gap key>``: one vertical
-        column, characters spread evenly over the frame (text/vertical.py)."""
+    def _column(self, el: ET.Element, ctx: Context, job: SignJob, measured: list | None) -> Item | None:
+        """``<sk:column scale x y width height font min-char-height max-char-height min-gap condensed
+        condense-below key>``: one vertical column, characters spread evenly over the frame
+        (text/vertical.py).  With ``scale``, every column of that name in the centre shares one
+        character height, chosen by the plan (the plaques at one entrance); a column that would
+        otherwise drag the scale below ``condense-below`` may be flattened down to ``condensed``."""
         face, frame, text = self._frame(el, ctx)
         spec = ColumnSpec(frame=frame, min_char_height_mm=_num(el, "min-char-height", ctx),
                           max_char_height_mm=_num(el, "max-char-height", ctx),
-                          min_gap_em=_num(el, "min-gap", ctx, 0.0))
-        column = set_column(face, text, spec)
-        return Glyphs(ctx.id, face, column.size_mm, column.glyphs, ctx.style.fill, text,  # type: ignore[arg-type]
-                      source=el.get("key", ctx.where), fit=column.fit, vertical=True, role=_role(el, ctx))
+                          min_gap_em=_num(el, "min-gap", ctx, 0.0), condensed=_num(el, "condensed", ctx, 1.0),
+                          condense_below_mm=_num(el, "condense-below", ctx, 0.0))
+        if not 0 < spec.condensed <= 1:
+            raise _element_error(el, ctx, f"condensed must be in (0, 1], not {spec.condensed:g}")
+        scale = el.get("scale")
+        if measured is not None:
+            if scale:
+                measured.append((scale, face, text, spec))
+            return None
+        column = set_column(face, text, spec, job.scales.get(scale) if scale else None)
+        run = Glyphs(ctx.id, face, column.size_mm, column.glyphs, ctx.style.fill, text,  # type: ignore[arg-type]
+                     source=el.get("key", ctx.where), fit=column.fit, vertical=True, role=_role(el, ctx))
+        if column.condense == 1.0:
+            return run
+        # 扁宋: the column's glyphs drawn flattened along the column, from the frame's top
+        r = column.condense
+        return Group(f"{ctx.id}-condensed", (run,), (1.0, 0.0, 0.0, r, 0.0, frame.y * (1 - r)),
+                     source=el.get("key", ctx.where), layer="text")
 
     def _frame(self, el: ET.Element, ctx: Context) -> tuple[Face, Rect, str]:
         """What every text frame declares: a font role, a fill, a box, and its text."""
@@ -255,7 +285,8 @@ class Composer:
             step_mm=_num(el, "step", ctx, 0.5), leading=_num(el, "leading", ctx, 1.7),
             heading_ratio=_num(el, "heading-ratio", ctx, 1.3), figure_ratio=_num(el, "figure-ratio", ctx, 2.6),
             paragraph_gap=int(_num(el, "paragraph-gap", ctx, 1)), section_gap=int(_num(el, "section-gap", ctx, 2)),
-            figures=el.get("figures", "false") == "true",
+            figures=el.get("figures", "false") == "true", line_chars=_chars(el, ctx),
+            unit_ratio=_num(el, "unit-ratio", ctx, 0.45), rule=paint("rule-fill") if el.get("rule-fill") else None,
             hang_punctuation=el.get("hang-punctuation", "false") == "true")
         if style.min_char_mm > style.max_char_mm or style.step_mm <= 0:
             raise _element_error(el, ctx, "needs min-char-height ≤ max-char-height and a positive step")
@@ -285,16 +316,82 @@ class Composer:
         if name not in self.brand.assets:
             raise TemplateError.at(f"{ctx.where}: <sk:asset>", f"unknown asset '{name}'",
                                    "assets: " + ", ".join(self.brand.assets))
-        size, view, items = self._load_asset(name, ctx.style.fill)
         box = Rect(*(_num(el, a, ctx) for a in ("x", "y", "width", "height")))
+        return self._place_asset(ctx.id, name, box, ctx.style.fill)
+
+    def _place_asset(self, item_id: str, name: str, box: Rect, fill: Paint | None, align: str = "center") -> Group:
+        size, view, items = self._load_asset(name, fill)
         scale = min(box.width / size.width_mm, box.height / size.height_mm)
-        dx = box.x + (box.width - size.width_mm * scale) / 2
+        spare = box.width - size.width_mm * scale
+        dx = box.x + {"left": 0.0, "right": spare}.get(align, spare / 2)
         dy = box.y + (box.height - size.height_mm * scale) / 2
         transform = multiply((scale, 0.0, 0.0, scale, dx, dy), view)  # type: ignore[arg-type]
         asset = self.brand.assets[name]
-        return Group(ctx.id, items, transform, source=f"brand.assets.{name}", label=asset.note or name,
+        return Group(item_id, items, transform, source=f"brand.assets.{name}", label=asset.note or name,
                      asset=name, artwork_role=asset.role, placeholder=asset.placeholder,
                      box=_view_box(size, view), layer="artwork")
+
+    # -- the identity line ------------------------------------------------------------------
+    # One artwork on every sign that carries the identity line: the brand's official lock-up
+    # file where it has one (assets.<identity.lockup_asset>), else the lock-up drawn here from
+    # the centre's slogan: [mark] + the line at a fixed tracking, in fixed proportions.  Signs
+    # only choose its box; nothing about it is fitted sign by sign.
+    def _identity_parts(self, text: str) -> tuple[Face, float, float, float, float]:
+        """(face, mark height, mark-to-line gap, line width, artwork height), per mm of the
+        line's character height."""
+        ident = self.brand.identity
+        face = self.fonts.face(ident.font or self.brand.roles.label_font)
+        mark = ident.mark_ratio if ident.mark and "identity-mark" in self.brand.assets else 0.0
+        gap = ident.mark_gap_em / face.face_height_em if mark else 0.0
+        line = fixed_width_mm(face, text, 1.0, ident.tracking_em)
+        return face, mark, gap, line, max(mark, 1.15)  # the line's slot keeps its ink whole
+
+    def _identity_width(self, text: str, height_mm: float) -> float:
+        """The identity lock-up's width (mm) at ``height_mm`` tall: for templates' layout."""
+        official = self.brand.identity.lockup_asset
+        if official in self.brand.assets:
+            size, _, _ = self._load_asset(official, None)
+            return height_mm * size.width_mm / size.height_mm
+        _, mark, gap, line, height = self._identity_parts(" ".join(str(text).split()))
+        return height_mm * (mark + gap + line) / height
+
+    def _text_width(self, font: str, text: str, char_height_mm: float, tracking_em: float = 0.0) -> float:
+        """Advance width (mm) of a line set with ``<sk:text char-height tracking>``: for templates' layout."""
+        if font not in self.fonts:
+            raise TemplateError.at("text_width()", f"unknown font role '{font}'", "font roles: " + ", ".join(self.fonts.roles))
+        return fixed_width_mm(self.fonts.face(font), " ".join(str(text).split()), float(char_height_mm), float(tracking_em))
+
+    def _identity(self, el: ET.Element, ctx: Context) -> Item:
+        """``<sk:identity x y width height align min-char-height key>slogan</sk:identity>``: the
+        identity lock-up, as large as the box allows, aligned in it."""
+        box = Rect(*(_num(el, a, ctx) for a in ("x", "y", "width", "height")))
+        align = el.get("align", "center")
+        if align not in ("left", "center", "right"):
+            raise _element_error(el, ctx, f"align must be left, center or right, not '{align}'")
+        text = " ".join((el.text or "").split())
+        key = el.get("key", ctx.where)
+        official = self.brand.identity.lockup_asset
+        if official in self.brand.assets:
+            return self._place_asset(ctx.id, official, box, ctx.style.fill, align)
+        if ctx.style.fill is None:
+            raise _element_error(el, ctx, "the identity line needs a fill colour", 'add fill="…" naming a palette colour')
+        face, mark, gap, line_w, height = self._identity_parts(text)
+        width = mark + gap + line_w
+        smallest = _num(el, "min-char-height", ctx, 0.0)
+        c = max(smallest, min(box.height / height, box.width / width))
+        x = box.x + {"left": 0.0, "right": box.width - width * c}.get(align, (box.width - width * c) / 2)
+        items: list[Item] = []
+        if mark:
+            m = mark * c
+            items.append(self._place_asset(f"{ctx.id}-mark", "identity-mark",
+                                           Rect(x, box.y + (box.height - m) / 2, m, m), ctx.style.fill))
+        lx = x + (mark + gap) * c
+        frame = Rect(lx, box.y, min(line_w * c, box.right - lx) + 0.02, box.height)
+        line = set_fixed(face, text, frame, c, tracking_em=self.brand.identity.tracking_em, align="left",
+                         min_char_height_mm=smallest)
+        items.append(Glyphs(f"{ctx.id}-line", face, line.size_mm, line.glyphs, ctx.style.fill, text, source=key,
+                            fit=line.fit, role=_role(el, ctx)))
+        return Group(ctx.id, tuple(items), source=key, label=f"identity line: {text}")
 
     def _load_asset(self, name: str, current: Paint | None) -> tuple[Size, tuple[float, ...], tuple[Item, ...]]:
         """The asset's items, parsed once per colour its ``currentColor`` takes."""
@@ -308,6 +405,20 @@ class Composer:
                 raise BrandError.at(where, "the asset's <svg> has no size", "give it a viewBox")
             self._assets[key] = (size, view, items)
         return self._assets[key]
+
+
+def _chars(el: ET.Element, ctx: Context) -> tuple[int, int] | None:
+    """``chars-per-line="25 30"``: the measure a flow keeps, in characters a line."""
+    value = el.get("chars-per-line")
+    if value is None:
+        return None
+    try:
+        fewest, most = (int(v) for v in value.split())
+    except ValueError:
+        raise _element_error(el, ctx, f"chars-per-line must be two whole numbers, e.g. \"25 30\", not '{value}'")
+    if not 0 < fewest <= most:
+        raise _element_error(el, ctx, "chars-per-line needs 0 < fewest ≤ most")
+    return fewest, most
 
 
 def _role(el: ET.Element, ctx: Context) -> str:

@@ -32,15 +32,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text.figures import split_figure
 from ..text.fonts import Face
 from ..text.line import LineSpec, set_line
 from ..text.markdown import Article, Block, Heading, Item, Paragraph
 from ..text.paragraph import measure_paragraph, set_paragraph
 from ..text.shape import shape
-from ..ir import Glyphs, Item as IRItem, Paint, PlacedGlyph, Rect, TextFit
+from ..ir import Glyphs, Item as IRItem, Paint, Path, PlacedGlyph, Rect, Shape, TextFit
 
 FIGURE = re.compile(r"^(?P<label>[^：:]{2,12})[：:](?P<value>.+)$")
 FIGURES_PER_ROW = 4
+FIGURE_COLUMN_EM = 8  # a figure's column is at least this many body ems wide (fewer per row in a narrow column)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,9 @@ class FlowStyle:
     first_indent_em: float = 2.0
     figures: bool = False  # items written "名称：数值" become highlighted figures
     hang_punctuation: bool = False  # a final 。，、 may hang past the frame (CLREQ §3.1.7; rare in Chinese)
+    line_chars: tuple[int, int] | None = None  # keep the measure between these many characters a line
+    unit_ratio: float = 0.45  # a figure's unit (户, 人, 万元, %) ÷ its number
+    rule: Paint | None = None  # dividers between figure columns (None: the figure colour)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +80,7 @@ class Row:
     nth: int  # line number within its block
     lines_in_block: int
     members: tuple[int, ...] = ()  # figures: the items shown side by side
+    columns: int = 1  # figures: the band's equal columns (every row of a band has as many)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +100,11 @@ class FlowLayout:
 
 def fit_flow(blocks: Sequence[Block], frame: Rect, style: FlowStyle, *, id_prefix: str, source: str) -> FlowLayout:
     ratio = style.body.face_height_em
+    if style.line_chars:  # a measure of so many characters: only the sizes that give it
+        fewest, most = style.line_chars
+        low, high = max(style.min_char_mm, ratio * frame.width / most), min(style.max_char_mm, ratio * frame.width / fewest)
+        if low <= high:
+            style = dataclasses.replace(style, min_char_mm=low, max_char_mm=high)
     steps = _steps(style)
     one = _largest(steps, lambda c: _page_count(blocks, frame, style, c / ratio) <= 1)
     if one is None:  # a series: the fewest boards at the minimum, then the largest size for that many
@@ -103,6 +114,7 @@ def fit_flow(blocks: Sequence[Block], frame: Rect, style: FlowStyle, *, id_prefi
     rows, sets = _rows(blocks, frame, style, size, placed=True)
     pages = _paginate(rows, _capacity(frame, style, size))
     u = _unit(style, size)
+    figure_mm = _figure_height(rows, blocks, frame, style, one)
     out = []
     for page_no, page in enumerate(pages):
         items: list[IRItem] = []
@@ -111,7 +123,7 @@ def fit_flow(blocks: Sequence[Block], frame: Rect, style: FlowStyle, *, id_prefi
             if i:
                 y += row.gap * u
             items.extend(_draw_row(row, sets.get(row.block), y, frame, style, size, u, one,
-                                   f"{id_prefix}-b{row.block}-{row.nth}", source, blocks))
+                                   f"{id_prefix}-b{row.block}-{row.nth}", source, blocks, figure_mm))
             y += row.units * u
         used = y - frame.y
         out.append(FlowPage(tuple(items), used, used / frame.height if frame.height else 0.0))
@@ -171,7 +183,8 @@ def _rows(blocks, frame: Rect, style: FlowStyle, size: float, *, placed: bool):
             gap = style.section_gap
             rows += [Row(i, "heading", units, gap if n == 0 else 0, n, count) for n in range(count)]
         elif style.figures and isinstance(block, Item) and FIGURE.match(block.text):
-            if previous == "figures" and len(rows[-1].members) < FIGURES_PER_ROW:
+            per_row = max(1, min(FIGURES_PER_ROW, int(frame.width / (FIGURE_COLUMN_EM * size))))
+            if previous == "figures" and len(rows[-1].members) < per_row:
                 rows[-1] = dataclasses.replace(rows[-1], members=rows[-1].members + (i,))
                 continue  # joins the figure row above
             units = math.ceil((style.figure_ratio * 1.2 + style.leading) * size / u)
@@ -189,7 +202,25 @@ def _rows(blocks, frame: Rect, style: FlowStyle, size: float, *, placed: bool):
             gap = style.paragraph_gap if previous not in (None, "heading") else 0
             rows += [Row(i, "body", 2, gap if n == 0 else 0, n, count) for n in range(count)]
         previous = "heading" if isinstance(block, Heading) else "body"
-    return rows, sets
+    return _band_columns(rows), sets
+
+
+def _band_columns(rows: list[Row]) -> list[Row]:
+    """Every row of a band of figures (consecutive figure rows) gets the band's column count."""
+    out = list(rows)
+    i = 0
+    while i < len(out):
+        if out[i].kind != "figures":
+            i += 1
+            continue
+        j = i
+        while j < len(out) and out[j].kind == "figures":
+            j += 1
+        columns = max(len(r.members) for r in out[i:j])
+        for k in range(i, j):
+            out[k] = dataclasses.replace(out[k], columns=columns)
+        i = j
+    return out
 
 
 def _count(face: Face, text: str, placed: bool, sets: dict, index: int, kwargs: dict) -> int:
@@ -247,11 +278,11 @@ def _good_break(last: Row, first: Row) -> bool:
 # -- drawing --------------------------------------------------------------------------------
 
 def _draw_row(row: Row, setting, y: float, frame: Rect, style: FlowStyle, size: float, u: float,
-              char_height: float, item_id: str, source: str, blocks) -> list[IRItem]:
+              char_height: float, item_id: str, source: str, blocks, figure_mm: float = 0.0) -> list[IRItem]:
     block = blocks[row.block]
     line_source = f"{source}:{getattr(block, 'line', '?')}"
     if row.kind == "figures":
-        return _draw_figures(row, y, frame, style, size, u, char_height, item_id, line_source, blocks)
+        return _draw_figures(row, y, frame, style, size, u, char_height, item_id, line_source, blocks, figure_mm)
     face = style.heading if row.kind == "heading" else style.body
     fill = style.heading_fill if row.kind == "heading" else style.body_fill
     line = setting.lines[row.nth]
@@ -274,27 +305,112 @@ def _draw_row(row: Row, setting, y: float, frame: Rect, style: FlowStyle, size: 
     return out
 
 
+# -- figures: the statistics band ---------------------------------------------------------------
+# Items written "名称：数值" on a showcase: a band of equal columns with fine dividers, every
+# figure of the board at one size (the largest at which the widest fits its column, at most
+# figure_ratio × body), Arabic numerals (text/figures.py), the unit at unit_ratio of the
+# number on its baseline, the name under it in the body size.
+
+FIGURE_PAD = 0.08  # share of a column kept clear on each side of its figure
+
+
+def _figure_parts(text: str) -> tuple[str, str, str]:
+    """(prefix, number, unit) of a figure's value; a value without a number is all number."""
+    fig = split_figure(text)
+    return (fig.prefix, fig.number, fig.unit) if fig else ("", text, "")
+
+
+def _figure_width(style: FlowStyle, text: str, height: float) -> float:
+    """Width (mm) of a figure's value with its number ``height`` tall (ideographic face)."""
+    prefix, number, unit = _figure_parts(text)
+    small = height * style.unit_ratio
+    return (_advance(style.heading, prefix, small) + _advance(style.figure, number, height)
+            + (_advance(style.heading, unit, small) + small * 0.15 if unit else 0.0))
+
+
+def _advance(face: Face, text: str, char_height: float) -> float:
+    if not text:
+        return 0.0
+    return shape(face, text).advance / face.units_per_em * char_height / face.face_height_em
+
+
+def _figure_height(rows: list[Row], blocks, frame: Rect, style: FlowStyle, char_height: float) -> float:
+    """One height for every figure of the board."""
+    best = style.figure_ratio * char_height
+    for row in rows:
+        if row.kind != "figures":
+            continue
+        inner = frame.width / row.columns * (1 - 2 * FIGURE_PAD)
+        for index in row.members:
+            match = FIGURE.match(blocks[index].text)
+            assert match is not None
+            width = _figure_width(style, match.group("value").strip(), 1.0)
+            if width > 0:
+                best = min(best, inner / width)
+    return max(best, style.min_char_mm)
+
+
+def _place_run(face: Face, text: str, x: float, baseline: float, char_height: float) -> tuple[tuple[PlacedGlyph, ...], float, float]:
+    """Glyphs of ``text`` from ``x`` on ``baseline``: (glyphs, font size, advance), mm."""
+    size = char_height / face.face_height_em
+    scale = size / face.units_per_em
+    placed = []
+    for g in shape(face, text).glyphs:
+        placed.append(PlacedGlyph(g.gid, x + g.x_offset * scale, baseline - g.y_offset * scale, g.cluster))
+        x += g.x_advance * scale
+    return tuple(placed), size, _advance(face, text, char_height)
+
+
 def _draw_figures(row: Row, y: float, frame: Rect, style: FlowStyle, size: float, u: float, char_height: float,
-                  item_id: str, source: str, blocks) -> list[IRItem]:
-    """Items written "名称：数值" side by side: the value large in the figure face, its name below."""
+                  item_id: str, source: str, blocks, figure_mm: float) -> list[IRItem]:
     out: list[IRItem] = []
-    count = len(row.members)
-    card_w = frame.width / count
-    value_h = style.figure_ratio * char_height
+    col_w = frame.width / row.columns
+    fig_h = figure_mm or style.figure_ratio * char_height
+    band_h = row.units * u
+    value_box = style.figure_ratio * char_height * 1.2  # the band keeps its rhythm whatever the figure size
+    rule = style.rule or style.figure_fill
     for n, index in enumerate(row.members):
         match = FIGURE.match(blocks[index].text)
         assert match is not None
-        x = frame.x + n * card_w
-        inner = card_w * 0.94  # a small gutter between cards
-        value_frame = Rect(x, y, inner, value_h * 1.2)
-        label_frame = Rect(x, y + value_h * 1.2, inner, style.leading * size)
+        x = frame.x + n * col_w
         line_source = f"{source.rsplit(':', 1)[0]}:{blocks[index].line}"
-        for part, face, fill, frame_, top in (
-                ("value", style.figure, style.figure_fill, value_frame, value_h),
-                ("label", style.body, style.body_fill, label_frame, char_height)):
-            text = match.group(part).strip()
-            spec = LineSpec(frame=frame_, min_char_height_mm=style.min_char_mm, max_char_height_mm=top, align="left")
-            line = set_line(face, text, spec)
-            out.append(Glyphs(f"{item_id}-{n}-{part}", face, line.size_mm, line.glyphs, fill, text,
-                              source=line_source, fit=line.fit))
+        value = match.group("value").strip()
+        prefix, number, unit = _figure_parts(value)
+        small = fig_h * style.unit_ratio
+        width = _figure_width(style, value, fig_h)
+        left = x + (col_w - width) / 2
+        face_top = _face_top(style.figure)
+        baseline = y + (value_box - fig_h) / 2 + face_top * fig_h / style.figure.face_height_em
+        cell = Rect(x, y, col_w, value_box)
+        parts = [("prefix", style.heading, prefix, small), ("value", style.figure, number, fig_h),
+                 ("unit", style.heading, unit, small)]
+        for part, face, text, height in parts:
+            if not text:
+                continue
+            if part == "unit":
+                left += small * 0.15
+            glyphs, fsize, advance = _place_run(face, text, left, baseline, height)
+            # the number is read first; its unit and prefix are secondary text at unit_ratio of it
+            least = style.min_char_mm * (1.0 if part == "value" else style.unit_ratio)
+            fit = TextFit(frame=cell, char_height_mm=height, min_char_height_mm=least,
+                          max_char_height_mm=style.figure_ratio * char_height, fits=height >= least - 1e-9)
+            out.append(Glyphs(f"{item_id}-{n}-{part}", face, fsize, glyphs, style.figure_fill, text,
+                              source=line_source, fit=fit, role="primary" if part == "value" else "secondary"))
+            left += advance
+        label = match.group("label").strip()
+        label_frame = Rect(x + col_w * FIGURE_PAD, y + value_box, col_w * (1 - 2 * FIGURE_PAD), style.leading * size)
+        spec = LineSpec(frame=label_frame, min_char_height_mm=style.min_char_mm, max_char_height_mm=char_height)
+        line = set_line(style.body, label, spec)
+        out.append(Glyphs(f"{item_id}-{n}-label", style.body, line.size_mm, line.glyphs, style.body_fill, label,
+                          source=line_source, fit=line.fit))
+        if n:  # a fine divider between columns
+            out.append(Shape(f"{item_id}-{n}-divider", Path.rect(x - 0.5, y + band_h * 0.08, 1.0, band_h * 0.84),
+                             fill=rule, source=line_source))
     return out
+
+
+def _face_top(face: Face) -> float:
+    """From the top of a full-face ideograph's ink to the baseline, em."""
+    gid = face.hb_font.get_nominal_glyph(ord("国"))
+    box = face.bounds(gid) if gid else None
+    return (box[3] if box else face.ascender) / face.units_per_em

@@ -14,6 +14,8 @@ artwork an sRGB hex equal to a palette entry's ``rgb`` also resolves to that ent
 ``currentColor`` is the ``fill`` of the ``<sk:asset>`` that places it; any other hex colour
 in brand artwork is kept for previews with no CMYK (the OFF_PALETTE check reports it and no
 print file is made).
+``<sk:centre x width>`` groups a lock-up and centres what it draws between ``x`` and
+``x + width`` (on ink, not on frames).
 Anything else (CSS, opacity, filters, masks, unknown elements or attributes, colours
 that are not palette names in templates) is an error naming the element.
 """
@@ -31,7 +33,7 @@ from fontTools.svgLib.path import parse_path
 
 from ..errors import TemplateError
 from ..units import parse_length_mm
-from ..ir import IDENTITY, Group, Item, Matrix, Paint, Path, PathBuilder, Shape, Size
+from ..ir import IDENTITY, Group, Item, Matrix, Paint, Path, PathBuilder, Shape, Size, ink_box
 
 SVG_NS = "http://www.w3.org/2000/svg"
 SK_NS = "https://signkit.dev/ns"
@@ -128,6 +130,8 @@ class SvgReader:
         return tuple(out)
 
     def element(self, el: ET.Element, tag: str, inherited: Style, item_id: str) -> Item | None:
+        if el.tag == "{" + SK_NS + "}centre":
+            return self.centre(el, inherited, item_id)
         if el.tag.startswith("{" + SK_NS + "}"):
             handler = self.handlers.get(tag)
             if handler is None:
@@ -155,6 +159,22 @@ class SvgReader:
         if m != IDENTITY:
             return Group(f"{item_id}-t", (shape,), m, source=self.where)
         return shape
+
+    def centre(self, el: ET.Element, inherited: Style, item_id: str) -> Item:
+        """``<sk:centre x width>children</sk:centre>``: a lock-up whose parts the template places
+        relative to each other, moved as one so that what it draws (ink, artwork boxes) is
+        centred between ``x`` and ``x + width``: optical centring, whatever the side bearings
+        of its first and last characters."""
+        for attr in el.attrib:
+            if _local(attr) not in {"id", "x", "width", "fill"}:
+                raise self.error(el, f"unsupported attribute '{_local(attr)}' on <sk:centre>", "allowed: x, width")
+        style = self.style(el, inherited)
+        children = self.children(el, style, item_id)
+        box = ink_box(children)
+        dx = 0.0
+        if box is not None:
+            dx = self.length(el, "x") + self.length(el, "width") / 2 - (box.x + box.width / 2)
+        return Group(item_id, children, (1.0, 0.0, 0.0, 1.0, dx, 0.0), source=self.where)
 
     # -- attributes --------------------------------------------------------------------
     def style(self, el: ET.Element, inherited: Style) -> Style:

@@ -140,6 +140,14 @@ def _check_names(brand: Brand, file: str, problems: list[Problem]) -> None:
         if value not in brand.palette:
             problems.append(Problem(f"{file}: {key}", f"'{value}' is not a palette colour",
                                     did_you_mean(value, brand.palette) or "palette: " + ", ".join(brand.palette)))
+    for name, function in brand.functions.items():
+        if function.group and function.group not in brand.function_groups:
+            problems.append(Problem(f"{file}: functions.{name}.group", f"'{function.group}' is not a function group",
+                                    did_you_mean(function.group, brand.function_groups)
+                                    or "function_groups: " + (", ".join(brand.function_groups) or "none")))
+    if brand.identity.font and brand.identity.font not in brand.fonts:
+        problems.append(Problem(f"{file}: identity.font", f"'{brand.identity.font}' is not a font role",
+                                did_you_mean(brand.identity.font, brand.fonts) or "fonts: " + ", ".join(brand.fonts)))
     if r.label_font not in brand.fonts:
         problems.append(Problem(f"{file}: roles.label_font", f"'{r.label_font}' is not a font role",
                                 did_you_mean(r.label_font, brand.fonts) or "font roles: " + ", ".join(brand.fonts)))

@@ -70,7 +70,31 @@ class Function:
 
     label: str = spec(doc="usual room name, e.g. 党员活动室")
     style: str = spec("", doc="colour style of this room's signs (plate, zone, windows, desks); \"\" the default")
+    group: str = spec("", doc="the function family it is listed under on floor directories (a key of [function_groups])")
     note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionGroup:
+    """A family of room functions, listed together on floor directories (in brand order;
+    a family with party rooms comes first)."""
+
+    label: str = spec(doc="caption on the directory, e.g. 党建活动")
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """The identity line (以人民为中心, the centre's slogan) as one artwork: the same lock-up,
+    only scaled, on every sign that carries it (facade, boards, directories, showcase)."""
+
+    font: str = spec("", doc="font role of the identity line (\"\": the label font role)")
+    tracking_em: float = spec(0.2, ge=0, le=2, doc="letter-spacing of the identity line, em: fixed, one value everywhere")
+    mark: bool = spec(False, doc="draw the identity-mark asset before the line (official artwork, ZJ-01)")
+    mark_ratio: float = spec(1.4, gt=0, doc="the mark's height ÷ the line's character height")
+    mark_gap_em: float = spec(0.5, ge=0, doc="between the mark and the line, em of the line")
+    lockup_asset: str = spec("identity-lockup", doc="asset slot of an official lock-up file; while the brand has no "
+                                                     "asset of this name signkit draws the lock-up from the slogan")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +252,10 @@ class Brand:
     roles: Roles
     signs: dict[str, SignType]
     functions: dict[str, Function]
+    function_groups: dict[str, FunctionGroup] = spec(default_factory=dict,
+                                                     doc="function families for floor directories, in listing order")
     assets: dict[str, Asset] = spec(default_factory=dict)
+    identity: Identity = Identity()
     output: Output = Output()
     colour: ColourManagement = ColourManagement()
     texts: dict[str, dict[str, str]] = spec(default_factory=dict, doc="standard texts a sign family sets, with their source")

@@ -55,6 +55,10 @@ class Organisation:
     name: str = spec(doc="the legal name exactly as approved, e.g. 中国共产党句容市天王镇青禾村委员会", nonblank=True)
     kind: OrganisationKind = spec(doc="party, villagers_committee, supervision_committee, economic_cooperative or other")
     size_mm: tuple[float, float] | None = spec(None, gt=0, doc="plaque width and height, mm, if not the brand's default")
+    side: Side | None = spec(None, doc="hang the plaque on this side of the door (seen from outside), if not the "
+                                       "usual symmetric arrangement")
+    order: int | None = spec(None, ge=1, doc="its precedence among the plaques (1 = first: the position of honour, "
+                                             "nearest the door), if not party, villagers' committee, then profile order")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,8 @@ class Room:
                                "model_post = true }]")
     plate: bool = spec(True, doc="false: signkit makes no plate or zone sign for this room (it keeps an existing one)")
     number: str | None = spec(None, doc="room number shown on the floor directory, e.g. 101")
+    direction: Literal["left", "right", "ahead", "behind"] | None = spec(
+        None, doc="where the room lies seen from its floor's directory: an arrow on the directory (left, right, ahead, behind)")
     display_wall_mm: float | None = spec(None, gt=0, doc="free wall for boards in this room, mm (boards and series must fit it)")
 
 
@@ -114,7 +120,9 @@ class Showcase:
 
     file: Path = spec(doc="Markdown file with the showcase text, relative to the profile")
     room: str = spec(doc="id of the room where the showcase hangs")
-    images: tuple[Path, ...] = spec((), doc="optional photos (CMYK-safe JPEG/PNG, ≥ 150 ppi at final size)")
+    images: tuple[Path, ...] = spec((), doc="optional photos (CMYK-safe JPEG/PNG, ≥ 150 ppi at final size): the "
+                                           "showcase then leads with them, in a grid beside the text")
+    captions: tuple[str, ...] = spec((), doc="a caption for each photo, in the order of images (\"\" for none)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,3 +113,47 @@ def _cluster_starts(shaped: Shaped) -> set[int]:
             starts.add(i)
             last = g.cluster
     return starts
+
+
+def fixed_width_mm(face: Face, text: str, char_height_mm: float, tracking_em: float = 0.0) -> float:
+    """The advance width (mm) of ``text`` set by :func:`set_fixed`: templates lay out lock-ups
+    with it before anything is drawn."""
+    shaped = shape(face, text)
+    size = char_height_mm / face.face_height_em
+    return shaped.advance / face.units_per_em * size + tracking_em * size * max(0, len(_cluster_starts(shaped)) - 1)
+
+
+def set_fixed(face: Face, text: str, frame: Rect, char_height_mm: float, *, tracking_em: float = 0.0,
+              align: Align = "center", min_char_height_mm: float = 0.0) -> SetLine:
+    """``text`` at exactly ``char_height_mm`` (the ideographic face, 国) and ``tracking_em``: no
+    fitting, for artwork whose proportions are fixed (the identity line, a facade name laid
+    out by its template).  The ideographic face is centred on the frame's height; ``fits`` says
+    whether the ink stays inside the frame and the size is at least ``min_char_height_mm``."""
+    shaped = shape(face, text)
+    upem = face.units_per_em
+    size = char_height_mm / face.face_height_em
+    scale = size / upem
+    starts = _cluster_starts(shaped)
+    tracking = tracking_em * size
+    width = fixed_width_mm(face, text, char_height_mm, tracking_em)
+    x = {"left": frame.x, "right": frame.right - width}.get(align, frame.x + (frame.width - width) / 2)
+    gid = face.hb_font.get_nominal_glyph(ord("国"))
+    box = face.bounds(gid) if gid else None
+    face_top, face_bottom = (box[3], box[1]) if box else (face.ascender, face.descender)
+    baseline = frame.y + frame.height / 2 + (face_top + face_bottom) / 2 * scale
+    placed = []
+    for i, g in enumerate(shaped.glyphs):
+        if i and i in starts:
+            x += tracking
+        placed.append(PlacedGlyph(g.gid, x + g.x_offset * scale, baseline - g.y_offset * scale, g.cluster))
+        x += g.x_advance * scale
+    inside = True
+    for g in placed:
+        b = face.bounds(g.gid)
+        if b and (g.x + b[0] * scale < frame.x - 0.01 or g.x + b[2] * scale > frame.right + 0.01
+                  or g.y - b[3] * scale < frame.y - 0.01 or g.y - b[1] * scale > frame.bottom + 0.01):
+            inside = False
+    fit = TextFit(frame=frame, char_height_mm=char_height_mm, min_char_height_mm=min_char_height_mm,
+                  max_char_height_mm=char_height_mm, tracking_mm=tracking,
+                  fits=inside and char_height_mm >= min_char_height_mm - 1e-9)
+    return SetLine(size, tuple(placed), fit)

@@ -21,7 +21,8 @@ How a designer sets the names of one family (DESIGN.md §5, issue 10):
   corridor of plates shows one text width; longer names are set solid and centred.
 * **Two lines before shrinking.** A name too long for one line at the house size is broken
   once, at a word boundary, into two balanced lines (社会心理服务站 / 心理咨询室; the break
-  rules of :mod:`signkit.text.title`).  Only a name that fits neither way at the smallest
+  rules of :mod:`signkit.text.title`); where the family allows three (``max_lines=3``: a
+  window sign's 12-character name), three balanced lines come before a smaller size.  Only a name that fits neither way at the smallest
   allowed size is a finding (``fits=False``): nothing is squeezed or clipped.
 * **Clearance.** The ink keeps at least ``side_clearance`` of its vertical clearance to the
   frame's sides too, so a long name never runs to the keyline while the plate is empty
@@ -31,12 +32,15 @@ How a designer sets the names of one family (DESIGN.md §5, issue 10):
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..ir import PlacedGlyph, Rect, TextFit
 from .fonts import Face
 from .shape import shape
-from .title import break_title
+from .title import _candidates, _width_em as _title_width_em, break_title
+from .style import resolve
 
 Align = str  # left | center | right
 
@@ -120,8 +124,7 @@ def _break(face: Face, text: str, spec: NameSpec) -> tuple[str, ...]:
 
 def _relaxed(spec: NameSpec) -> NameSpec:
     """The spec without its side-clearance preference."""
-    return NameSpec(spec.frame, spec.min_char_height_mm, spec.max_char_height_mm, spec.house_min_mm, spec.spread_upto,
-                    spec.measure_em, spec.solid_upto, spec.max_lines, spec.leading, 0.0, spec.align)
+    return dataclasses.replace(spec, side_clearance=0.0)
 
 
 def _allowed_width(spec: NameSpec, block_mm: float) -> float:
@@ -129,15 +132,67 @@ def _allowed_width(spec: NameSpec, block_mm: float) -> float:
     return spec.frame.width - 2 * spec.side_clearance * vertical
 
 
+def _break3(face: Face, text: str, spec: NameSpec) -> tuple[str, ...] | None:
+    """Three balanced lines at word boundaries (a window name of 10–12 characters on a sign
+    whose height allows it), or None."""
+    if spec.max_lines < 3 or len(text) <= spec.solid_upto:
+        return None
+    return _three(face, text)
+
+
+ODD_BREAK_PENALTY = 0.15
+
+
+@lru_cache(maxsize=512)
+def _three(face: Face, text: str) -> tuple[str, ...] | None:
+    style = resolve(None)
+    cuts = [(i, p) for i, p in _candidates(text) if 0 < i < len(text)]
+    best, best_cost = None, None
+    for a, pa in cuts:
+        for b, pb in cuts:
+            if b <= a:
+                continue
+            parts = (text[:a], text[a:b], text[b:])
+            widths = [_title_width_em(face, part, style) for part in parts]
+            cost = (max(widths) - min(widths)) / sum(widths) + pa + pb
+            # where the lexicon knows no word, two-character words are the rule: a break at an
+            # odd position more often splits one (社保医 / 保综合) than an even one (社保 / 医保综合)
+            cost += ODD_BREAK_PENALTY * ((a % 2) + (b % 2)) if text.isalpha() else 0.0
+            if best_cost is None or cost < best_cost - 1e-9:
+                best, best_cost = parts, cost
+    return best
+
+
 def _lines_at(face: Face, text: str, spec: NameSpec, size: float) -> tuple[str, ...] | None:
-    """The lines ``text`` takes at font size ``size`` (mm), or None if it fits neither way."""
-    for lines in ((text,), _break(face, text, spec)):
-        block = _ink_em(face) * size + spec.leading * size * (len(lines) - 1)
-        if block > spec.frame.height + 1e-6:
+    """The lines ``text`` takes at font size ``size`` (mm), or None if it fits no way."""
+    for lines in ((text,), _break(face, text, spec), _break3(face, text, spec)):
+        if lines is None:
             continue
+        block = _ink_em(face) * size + spec.leading * size * (len(lines) - 1)
+        if block + _overshoot_em(face, text) * size > spec.frame.height + 1e-6:
+            continue  # the ink of the run, not only the ideographic face, stays in the frame
         if max(_width_em(face, line) for line in lines) * size <= _allowed_width(spec, block) + 1e-6:
             return lines
     return None
+
+
+@lru_cache(maxsize=4096)
+def _overshoot_em(face: Face, text: str) -> float:
+    """How far the run's ink reaches past the ideographic face (国), above and below, em."""
+    gid = face.hb_font.get_nominal_glyph(ord("国"))
+    box = face.bounds(gid) if gid else None
+    if box is None:
+        return 0.0
+    hi = lo = None
+    for g in shape(face, text).glyphs:
+        b = face.bounds(g.gid)
+        if b is not None:
+            hi = b[3] if hi is None else max(hi, b[3])
+            lo = b[1] if lo is None else min(lo, b[1])
+    if hi is None:
+        return 0.0
+    # the face block is centred, so the larger of the two overshoots counts on both sides
+    return 2 * max(0.0, hi - box[3], box[1] - lo) / face.units_per_em
 
 
 def _largest(face: Face, text: str, spec: NameSpec) -> float:

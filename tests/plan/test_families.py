@@ -31,25 +31,37 @@ def test_plaque_colours_follow_the_organisation_kind(brand):
     assert {styles[j.style]["background"] for j in plaques} == {"white"}
 
 
-def test_party_plaque_takes_the_honour_side_and_the_others_move_away(brand, profile_copy):
+def test_plaques_hang_symmetrically_party_in_the_position_of_honour(brand, profile_copy):
     right = [j for j in plan(SAMPLE, brand) if j.kind == "plaque"]
-    assert right[0].id == "plaque-1-party"
-    assert [j.placement.side for j in right] == ["right"] * 4
+    assert [j.id for j in right] == ["plaque-1-party", "plaque-2-villagers", "plaque-3-supervision",
+                                     "plaque-4-cooperative"]
+    # party nearest the door on the honour side, the villagers' committee nearest it on the
+    # other side, the others alternating outward (VP-05, S41)
+    assert [j.placement.side for j in right] == ["right", "left", "right", "left"]
+    assert [j.placement.location.values["nth"] for j in right] == [1, 1, 2, 2]
     offsets = [j.placement.offset_mm for j in right]
-    assert offsets == sorted(offsets)  # party nearest the door, the rest moving away
+    assert offsets[0] == offsets[1] < offsets[2] == offsets[3]  # mirror images about the door
     assert all(j.placement.anchor == "top" and j.placement.height_mm == 2400 for j in right)  # level with the door head
 
     left = [j for j in plan(profile_copy('honour_side = "right"', 'honour_side = "left"'), brand) if j.kind == "plaque"]
     assert [j.id for j in left] == [j.id for j in right]
-    assert [j.placement.side for j in left] == ["left"] * 4
+    assert [j.placement.side for j in left] == ["left", "right", "left", "right"]
     assert [j.placement.offset_mm for j in left] == offsets
 
 
-def test_plaques_continue_on_the_other_side_when_the_wall_is_full(brand, profile_copy):
-    path = profile_copy("wall_right_mm = 1600", "wall_right_mm = 900")
+def test_the_profile_may_name_a_plaques_side_and_order(brand, profile_copy):
+    path = profile_copy('kind = "supervision_committee"', 'kind = "supervision_committee"\norder = 2\nside = "right"')
     plaques = [j for j in plan(path, brand) if j.kind == "plaque"]
-    assert [j.placement.side for j in plaques] == ["right", "right", "left", "left"]
-    assert plaques[2].placement.offset_mm < plaques[3].placement.offset_mm
+    assert [j.id for j in plaques][:2] == ["plaque-1-party", "plaque-2-supervision"]
+    assert [(j.placement.side, j.placement.location.values["nth"]) for j in plaques] == [
+        ("right", 1), ("right", 2), ("left", 1), ("left", 2)]
+
+
+def test_plaques_continue_on_the_other_side_when_the_wall_is_full(brand, profile_copy):
+    path = profile_copy("wall_right_mm = 1600", "wall_right_mm = 500")
+    plaques = [j for j in plan(path, brand) if j.kind == "plaque"]
+    assert [j.placement.side for j in plaques] == ["right", "left", "left", "left"]
+    assert [j.placement.location.values["nth"] for j in plaques] == [1, 1, 2, 3]
 
 
 def test_door_plates_hang_on_the_latch_side_at_1500(brand):

@@ -19,7 +19,8 @@ def centre_with_photo(tmp_path):
     folder = tmp_path / "centre"
     shutil.copytree(SAMPLE_DIR, folder)
     (folder / "photos").mkdir()
-    Image.new("CMYK", (2400, 1800), (255, 0, 0, 0)).save(folder / "photos" / "cyan.jpg", "JPEG", quality=92)
+    # photos lead the showcase (a grid beside the text): one photo prints 530 mm wide, 150 ppi needs 3130 px
+    Image.new("CMYK", (3200, 2400), (255, 0, 0, 0)).save(folder / "photos" / "cyan.jpg", "JPEG", quality=92)
     profile = folder / "profile.toml"
     text = profile.read_text(encoding="utf-8").replace(
         'file = "boards/showcase.md"\nroom = "hall"', 'file = "boards/showcase.md"\nroom = "hall"\nimages = ["photos/cyan.jpg"]')
@@ -34,7 +35,7 @@ def test_cmyk_photo_prints_as_cmyk(tmp_path):
     listing = run_tool("pdfimages", "-list", str(pdf)).splitlines()[2:]
     assert len(listing) == 1
     fields = listing[0].split()
-    assert fields[3:7] == ["2400", "1800", "cmyk", "4"] and fields[8] == "jpeg"  # passed through, not re-encoded
+    assert fields[3:7] == ["3200", "2400", "cmyk", "4"] and fields[8] == "jpeg"  # passed through, not re-encoded
     # the photo prints cyan (an Adobe CMYK JPEG is stored inverted: /Decode must undo it)
     run_tool("pdftoppm", "-r", "20", "-png", "-singlefile", "-cropbox", str(pdf), str(tmp_path / "page"))
     page = Image.open(tmp_path / "page.png").convert("RGB")
