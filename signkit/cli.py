@@ -209,6 +209,22 @@ def plan(profile: ProfileArg, brand: BrandOpt = None,
 
 
 @app.command()
+def preview(
+    profile: ProfileArg,
+    brand: BrandOpt = None,
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="port on 127.0.0.1 (0: any free port)")] = 0,
+) -> None:
+    """A live preview for designers: every sign of the centre on one local web page, grouped by
+    wall, with its findings; it redraws what changed and reloads the page whenever the profile,
+    a board text, the brand or a template is saved.  Stop it with Ctrl-C."""
+    from .preview import serve
+
+    serve(profile, brand=brand, port=port,
+          ready=lambda url: typer.echo(_("signkit preview of {profile}: open {url}  (Ctrl-C stops it)").format(
+              profile=profile, url=url)))
+
+
+@app.command()
 def fonts(text: Annotated[Optional[str], typer.Argument(help="characters to look up")] = None,
           brand: BrandOpt = None) -> None:
     """Show the brand's font roles, or which roles can draw each character of TEXT."""
