@@ -29,6 +29,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "oath": {"zh": "{floor}层 {room} 入党誓词墙", "en": "{floor}F {room}, oath wall"},
 }
 
+_BACK = {"zh": "（B面，背面）", "en": " (face B, the back)"}  # the second face of a double-sided sign
 _SIDES = {"left": "左", "right": "右", "centre": "中"}
 _HANDS = {"latch": "把手", "hinge": "门轴"}
 _ORDINALS_EN = {1: "1st", 2: "2nd", 3: "3rd"}
@@ -45,4 +46,5 @@ def say(location: Location, lang: str | None = None) -> str:
         values["hand_zh"] = _HANDS.get(values["hand"], values["hand"])
     if "nth" in values:
         values["nth_en"] = _ORDINALS_EN.get(values["nth"], f"{values['nth']}th")
-    return templates.get(lang, templates["en"]).format(**values)
+    text = templates.get(lang, templates["en"]).format(**values)
+    return text + _BACK.get(lang, _BACK["en"]) if values.get("face") == 2 else text

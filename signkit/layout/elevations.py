@@ -4,7 +4,8 @@ In:  the signs (jobs with placements, sheets), the profile (door openings) and t
 Out: one :class:`~signkit.ir.Sheet` per wall (``entrance``, ``door-party`` …),
      rendered to ``elevations/<wall>.svg`` and ``.pdf`` by the usual backends.  Each shows
      the floor line, the door opening where there is one, each sign at its mounting position
-     (its artwork, trimmed, at scale) with its id, and dimension lines: the height of each
+     (its artwork, trimmed, at scale) with its id (the back of a double-sided sign, ``<id>-b``,
+     beside its face at the same height), and dimension lines: the height of each
      sign's reference edge above the floor and its offset from the door frame.
 
 Wall coordinates: millimetres on the wall, x to the viewer's right with 0 at the door's
@@ -26,6 +27,7 @@ from .labels import Labeller, printable_view
 MARGIN = 15.0  # page margin, mm of paper
 TEXT_MM = 2.4  # character height of labels on paper
 HEADROOM_MM = 3000.0  # wall shown up to at least this height
+FACE_GAP_MM = 400.0  # the back of a double-sided sign is drawn beside its face, this far to the right
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,8 @@ class _Drawer:
             cx = centre if p.side == "right" else -centre
         else:
             cx = p.offset_mm if p.side in ("left", "right") else 0.0
+        if job.face == 2:  # both faces hang at one place: the back is drawn beside, as if turned round
+            cx += job.width_mm + FACE_GAP_MM
         return Placed(job, sheet, cx - job.width_mm / 2, bottom)
 
     def _sign(self, prefix: str, p: Placed, X, Y, k: float, door, n: int,

@@ -158,6 +158,6 @@ def test_batch_makes_every_centre_and_reports_the_broken_one(tmp_path):
     broken.write_text(broken.read_text(encoding="utf-8").replace('kind = "party"', 'kind = "partyy"'), encoding="utf-8")
     done = signkit("batch", str(tmp_path / "centres"), "-o", str(tmp_path / "out"), "--no-png")
     assert done.returncode == 2
-    assert "[1/2] a: 33 signs" in done.stdout and "[2/2] b: skipped, profile error" in done.stdout
+    assert "[1/2] a: 34 signs" in done.stdout and "[2/2] b: skipped, profile error" in done.stdout
     assert (tmp_path / "out" / "a" / "pdf" / "plate-party.pdf").is_file()
     assert not (tmp_path / "out" / "b").exists()

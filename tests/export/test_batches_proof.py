@@ -18,7 +18,7 @@ def schedule(result):
 
 def test_sample_renders_every_sign_type(sample_result):
     kinds = Counter(s.job.kind for s in sample_result.signs)
-    assert kinds == {"facade": 1, "plaque": 4, "door-plate": 12, "zone": 1, "window": 4, "desk": 4, "directory": 2,
+    assert kinds == {"facade": 1, "plaque": 4, "door-plate": 12, "zone": 2, "window": 4, "desk": 4, "directory": 2,
                      "board": 4, "showcase": 1}
     assert all(s.sheet is not None and "pdf" in s.files for s in sample_result.signs)
     assert not [f for f in sample_result.findings if f.severity == "error"]
