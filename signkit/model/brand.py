@@ -74,6 +74,17 @@ class Function:
 
 
 @dataclass(frozen=True, slots=True)
+class Facility:
+    """A public facility direction signs point to (toilet, exit …): its usual name and pictogram."""
+
+    label: str = spec(doc="usual name on signs, e.g. 卫生间", nonblank=True)
+    pictogram: str = spec("", doc="brand asset of its public-information pictogram (GB/T 10001.1), \"\" none")
+    directional: bool = spec(False, doc="the pictogram faces a way (a figure walking, stairs rising): it is "
+                                        "mirrored to face the arrow")
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Roles:
     """What library code means by a colour, a font or a style, in this brand's own names."""
 
@@ -172,6 +183,7 @@ class Brand:
     roles: Roles
     signs: dict[str, SignType]
     functions: dict[str, Function]
+    facilities: dict[str, Facility] = spec(default_factory=dict, doc="public facilities direction signs point to")
     assets: dict[str, Asset] = spec(default_factory=dict)
     output: Output = Output()
     colour: ColourManagement = ColourManagement()
