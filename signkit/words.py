@@ -25,6 +25,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "board": {"zh": "{floor}层 {room} 墙面展板第{n}块", "en": "{floor}F {room}, wall display {n}"},
     "board-nowhere": {"zh": "房间“{room}”墙面展板第{n}块", "en": "room '{room}', wall display {n}"},
     "wayfinding": {"zh": "{floor}层 {where}", "en": "{floor}F, {where}"},
+    "wayfinding-hanging": {"zh": "{floor}层 {where}，吊挂", "en": "{floor}F, {where}, hung"},
     "disclosure": {"zh": "{floor}层 {room} 公开栏", "en": "{floor}F {room}, disclosure board"},
     "oath": {"zh": "{floor}层 {room} 入党誓词墙", "en": "{floor}F {room}, oath wall"},
 }
