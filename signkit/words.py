@@ -27,6 +27,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "wayfinding": {"zh": "{floor}层 {where}", "en": "{floor}F, {where}"},
     "wayfinding-hanging": {"zh": "{floor}层 {where}，吊挂", "en": "{floor}F, {where}, hung"},
     "disclosure": {"zh": "{floor}层 {room} 公开栏", "en": "{floor}F {room}, disclosure board"},
+    "disclosure-outdoor": {"zh": "主入口外侧 公开栏", "en": "outdoors by the main entrance, disclosure board"},
     "oath": {"zh": "{floor}层 {room} 入党誓词墙", "en": "{floor}F {room}, oath wall"},
 }
 

@@ -87,6 +87,8 @@ def content_streams(pdf: pikepdf.Pdf):
 
 
 def test_cmyk_only_no_rgb_no_transparency(sample_result):
+    # Separations: the registration colour, and the palette's spot colours (the pockets' CutContour)
+    separations = {"/All"} | {f"/{c.spot}" for c in sample_result.brand.palette.values() if c.spot}
     for path in all_print_pdfs(sample_result):
         with pikepdf.open(path) as pdf:
             spaces = {str(k) for page in pdf.pages for k in page.obj.Resources.get("/ColorSpace", {}).keys()}
@@ -100,7 +102,7 @@ def test_cmyk_only_no_rgb_no_transparency(sample_result):
                 res = page.obj.Resources
                 assert "/ExtGState" not in res and "/Shading" not in res and "/Pattern" not in res
                 for _, cs in res.get("/ColorSpace", {}).items():
-                    assert str(cs[0]) == "/Separation" and str(cs[1]) == "/All" and str(cs[2]) == "/DeviceCMYK"
+                    assert str(cs[0]) == "/Separation" and str(cs[1]) in separations and str(cs[2]) == "/DeviceCMYK"
                 assert "/Group" not in page.obj  # no transparency group
 
 
