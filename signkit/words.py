@@ -28,7 +28,10 @@ PHRASES: dict[str, dict[str, str]] = {
     "wayfinding-hanging": {"zh": "{floor}层 {where}，吊挂", "en": "{floor}F, {where}, hung"},
     "disclosure": {"zh": "{floor}层 {room} 公开栏", "en": "{floor}F {room}, disclosure board"},
     "disclosure-outdoor": {"zh": "主入口外侧 公开栏", "en": "outdoors by the main entrance, disclosure board"},
-    "oath": {"zh": "{floor}层 {room} 入党誓词墙", "en": "{floor}F {room}, oath wall"},
+    "oath-flag": {"zh": "{floor}层 {room} 主墙，入党誓词上方居中", "en": "{floor}F {room}, main wall, centred over the oath"},
+    "oath-oath": {"zh": "{floor}层 {room} 主墙，党旗下方居中", "en": "{floor}F {room}, main wall, centred under the flag"},
+    "oath-duties": {"zh": "{floor}层 {room} 主墙，党旗左侧", "en": "{floor}F {room}, main wall, left of the flag"},
+    "oath-rights": {"zh": "{floor}层 {room} 主墙，党旗右侧", "en": "{floor}F {room}, main wall, right of the flag"},
 }
 
 _BACK = {"zh": "（B面，背面）", "en": " (face B, the back)"}  # the second face of a double-sided sign

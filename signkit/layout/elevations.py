@@ -90,8 +90,11 @@ class _Drawer:
             items.append(self._text(f"{name}-door-label", f"door {dw:g} × {dh:g}", X(-dw / 2) + 1, Y(dh) + 1,
                                     dw * k - 2, TEXT_MM))
         dimensioned: set[tuple[str, float]] = set()
-        for n, p in enumerate(placed):
-            items += self._sign(f"{name}-{n}", p, X, Y, k, door, n, dimensioned)
+        drawn = [self._sign(f"{name}-{n}", p, X, Y, k, door, n, dimensioned) for n, p in enumerate(placed)]
+        # every sign's artwork first, then the outlines, ids and dimensions: a sign hung close to
+        # another (the oath wall's boards beside the flag) never covers its neighbour's labels
+        items += [i for sign in drawn for i in sign if isinstance(i, Group)]
+        items += [i for sign in drawn for i in sign if not isinstance(i, Group)]
         return Sheet(f"elevation-{name}", page, 0.0, tuple(items), title=f"{name} elevation")
 
     def _place(self, job: SignJob, sheet: Sheet | None, door) -> Placed:
