@@ -210,7 +210,7 @@ def test_batch_keeps_same_named_centres_apart_and_survives_a_broken_one(tmp_path
     done = signkit("batch", str(root), "-o", str(tmp_path / "out"), "--no-png")
     assert done.returncode == 2, done.stdout + done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0].startswith("[1/3] town-a/qinghe: 34 signs") and lines[1].startswith("[2/3] town-b/qinghe: 34 signs")
+    assert lines[0].startswith("[1/3] town-a/qinghe: 44 signs") and lines[1].startswith("[2/3] town-b/qinghe: 44 signs")
     assert lines[2].startswith("[3/3] town-b/zz-broken: skipped")
     assert "3 centres: 2 done" in lines[-1]
     a = json.loads((tmp_path / "out" / "town-a" / "qinghe" / "schedule.json").read_text(encoding="utf-8"))

@@ -19,7 +19,8 @@ def schedule(result):
 def test_sample_renders_every_sign_type(sample_result):
     kinds = Counter(s.job.kind for s in sample_result.signs)
     assert kinds == {"facade": 1, "plaque": 4, "door-plate": 12, "zone": 2, "window": 4, "desk": 4, "directory": 2,
-                     "board": 4, "showcase": 1}
+                     "board": 6, "showcase": 1, "wayfinding-wall": 1, "wayfinding-hanging": 2, "wayfinding-floor": 2,
+                     "disclosure": 1, "flag": 1, "oath": 1}
     assert all(s.sheet is not None and "pdf" in s.files for s in sample_result.signs)
     assert not [f for f in sample_result.findings if f.severity == "error"]
 
@@ -30,7 +31,8 @@ def test_batches_hold_each_approved_sign_once_on_its_page(sample_result):
     assert {r["id"] for r in batched} == {r["id"] for r in rows if r["approved"]}
     # signs with placeholder artwork are proofs: not in any batch
     assert {r["id"] for r in rows if not r["approved"]} == {"facade", "plate-party", "plate-secretary",
-                                                             "board-duties", "board-meetings"}
+                                                             "board-duties", "board-meetings", "disclosure",
+                                                             "oath-flag", "oath-duties", "oath-rights"}
     for name, group in sorted({r["batch"]: [x for x in batched if x["batch"] == r["batch"]] for r in batched}.items()):
         path = sample_result.out_dir / name
         materials = {g["material"] for g in group}

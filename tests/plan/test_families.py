@@ -19,7 +19,9 @@ def plan(path, brand):
 def test_the_sample_gets_the_whole_family(brand):
     jobs = plan(SAMPLE, brand)
     assert Counter(j.kind for j in jobs) == {"facade": 1, "plaque": 4, "door-plate": 12, "zone": 2,
-                                             "window": 4, "desk": 4, "directory": 2, "board": 4, "showcase": 1}
+                                             "window": 4, "desk": 4, "directory": 2, "board": 6, "showcase": 1,
+                                             "wayfinding-wall": 1, "wayfinding-hanging": 2, "wayfinding-floor": 2,
+                                             "disclosure": 1, "flag": 1, "oath": 1}
     assert len({j.id for j in jobs}) == len(jobs)
 
 
