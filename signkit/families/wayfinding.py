@@ -4,8 +4,9 @@ In:  the profile's ``[[wayfinding]]`` (its destinations name rooms of the profil
      facilities: the loader has checked them, with a did-you-mean); the brand's
      ``[facilities]`` (their names and pictograms) and tokens ``[signs.wayfinding-wall.tokens]``,
      ``[signs.wayfinding-hanging.tokens]``, ``[signs.wayfinding-floor.tokens]``.
-Out: ``way-<id>`` jobs, one line per destination: its arrow (the brand's arrow artwork turned
-     to one of eight directions), the facility's pictogram, and the name.  A hanging sign is
+Out: ``way-<id>`` jobs, one line per destination: its arrow (the brand's straight or diagonal
+     arrow artwork, turned by quarter turns to one of eight directions), the facility's
+     pictogram, and the name.  A hanging sign is
      read from both sides: its back ``way-<id>-b`` carries the profile's ``back`` lines, or
      the front's with every arrow mirrored left ↔ right (text is never mirrored; a
      directional pictogram turns to face its arrow).
@@ -37,9 +38,11 @@ from ..model.profile import Destination, Wayfinding
 from .base import Family, PlanInput
 from .door_plate import is_party
 
-# arrow name → SVG rotation of the brand's right-pointing arrow, degrees clockwise (y down)
-ANGLES = {"right": 0.0, "down-right": 45.0, "down": 90.0, "down-left": 135.0, "left": 180.0,
-          "up-left": -135.0, "up": -90.0, "up-right": -45.0}
+# arrow name → (diagonal?, quarter turn of the brand's arrow, degrees clockwise, SVG y down): the
+# straight arrow points right, the diagonal one up-right; both turn by quarter turns only, so
+# an arrow's field (what the safe-zone check measures) stays its slot
+ANGLES = {"right": (False, 0.0), "down": (False, 90.0), "left": (False, 180.0), "up": (False, -90.0),
+          "up-right": (True, 0.0), "down-right": (True, 90.0), "down-left": (True, 180.0), "up-left": (True, -90.0)}
 MIRROR = {"up-right": "up-left", "right": "left", "down-right": "down-left",
           "up-left": "up-right", "left": "right", "down-left": "down-right", "up": "up", "down": "down"}
 GROUPS = {"up": 0, "up-left": 1, "left": 1, "down-left": 1, "up-right": 2, "right": 2, "down-right": 2, "down": 3}
@@ -73,7 +76,8 @@ class Line:
     text: str  # the words: the room's name, the facility's usual name, or the profile's label
     key: str  # the profile key they come from
     arrow: str  # up, up-right … as the reader of this face sees it
-    angle: float  # rotation of the brand's right-pointing arrow, degrees (SVG, clockwise)
+    diagonal: bool  # drawn with the brand's diagonal arrow (up-right), else its straight one (right)
+    angle: float  # quarter turn of that arrow, degrees (SVG, clockwise)
     arrow_side: str  # left | right: where the arrow stands on the line
     pictogram: str  # brand asset, "" for none
     directional: bool  # the pictogram faces a way (a figure walking, stairs rising)
@@ -154,14 +158,15 @@ def _line(inp: PlanInput, way: Wayfinding, key: str, d: Destination) -> Line:
     if d.label is not None:
         words, word_key = d.label, f"{key}.label"
     return _with_arrow(Line(
-        text=words, key=word_key, arrow=d.arrow, angle=0.0, arrow_side="left", pictogram=pictogram,
+        text=words, key=word_key, arrow=d.arrow, diagonal=False, angle=0.0, arrow_side="left", pictogram=pictogram,
         directional=directional, flip=False, party=party, floor_tag=floor_label(floor) if floor is not None and floor != way.floor else "",
         destination_floor=floor, upstairs=d.to in UPSTAIRS or (floor is not None and floor != way.floor)))
 
 
 def _with_arrow(line: Line) -> Line:
     """The line with its arrow's angle and side, a directional pictogram facing the arrow."""
-    return dataclasses.replace(line, angle=ANGLES[line.arrow],
+    diagonal, angle = ANGLES[line.arrow]
+    return dataclasses.replace(line, diagonal=diagonal, angle=angle,
                                arrow_side="right" if line.arrow in ("right", "up-right", "down-right") else "left",
                                flip=line.directional and line.arrow in ("left", "up-left", "down-left"))
 

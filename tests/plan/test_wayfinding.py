@@ -22,17 +22,21 @@ def lines(job):
 
 
 def test_lines_go_ahead_then_left_then_right_arrows_at_the_side_they_point(jobs):
-    assert lines(jobs["way-lobby"]) == [("楼梯", "up-left", "left"), ("调解室", "left", "left"),
-                                         ("居家养老服务站", "right", "right"), ("卫生间", "right", "right")]
+    assert lines(jobs["way-lobby"]) == [("楼梯", "up-left", "left"), ("党员活动室", "up-left", "left"),
+                                         ("调解室", "left", "left"), ("居家养老服务站", "right", "right"),
+                                         ("卫生间", "right", "right")]
+    party = jobs["way-lobby"].content.lines[1]
+    assert party.party and party.floor_tag == "2F" and party.upstairs  # upstairs: the sign says which floor
+    assert not any(line.party or line.floor_tag for n, line in enumerate(jobs["way-lobby"].content.lines) if n != 1)
     stairs = jobs["way-lobby"].content.lines[0]
     assert stairs.pictogram == "pictogram-stairs" and stairs.flip  # the stairs climb the way the arrow points
-    assert stairs.angle == -135.0
+    assert (stairs.diagonal, stairs.angle) == (True, -90.0)  # the diagonal arrow, a quarter turn left
 
 
 def test_a_wall_sign_grows_a_line_at_a_time(jobs, brand):
     sign = brand.signs["wayfinding-wall"]
     job = jobs["way-lobby"]
-    assert (job.width_mm, job.height_mm) == (sign.size_mm[0], sign.size_mm[1] + 3 * sign.tokens.line_mm)
+    assert (job.width_mm, job.height_mm) == (sign.size_mm[0], sign.size_mm[1] + 4 * sign.tokens.line_mm)
     assert job.faces == 1 and "way-lobby-b" not in jobs
 
 
@@ -72,9 +76,10 @@ def test_a_floor_sign_shows_its_floor_and_the_floors_it_leads_to(jobs):
 def test_arrows_and_pictograms_are_vector_artwork(sample_result):
     sheet = next(s.sheet for s in sample_result.signs if s.job.id == "way-lobby")
     art = [g for g, _, _ in walk(sheet.items) if isinstance(g, Group) and g.asset]
-    assert sorted({g.asset for g in art}) == ["pictogram-arrow", "pictogram-stairs", "pictogram-toilet"]
+    assert sorted({g.asset for g in art}) == ["pictogram-arrow", "pictogram-arrow-diagonal", "pictogram-stairs",
+                                              "pictogram-toilet"]
     assert all(g.artwork_role == "pictogram" for g in art)
     texts = [g.text for g, _, _ in walk(sheet.items) if isinstance(g, Glyphs)]
-    assert texts == ["楼梯", "调解室", "居家养老服务站", "卫生间"]  # no arrow glyphs: arrows are paths
-    heights = [run.char_height_mm for run in sign_text(sheet)]
+    assert texts == ["楼梯", "党员活动室", "2F", "调解室", "居家养老服务站", "卫生间"]  # no arrow glyphs: arrows are paths
+    heights = [run.char_height_mm for run in sign_text(sheet) if run.glyphs.text != "2F"]
     assert max(heights) - min(heights) < 0.01  # one character height for every name of the sign
