@@ -8,7 +8,8 @@ Out: one ``disclosure`` job.  The board is a frame for papers that change every 
      column per kind of affairs under its title (the party column with the emblem, §3 table
      row 10), and in each column a grid of pockets that hold the posted sheets (A4 or A3,
      upright).  The board is sized from the pockets, not the other way round: pocket size,
-     gaps, column titles, the header and the footer make its width and height.  The pockets'
+     gaps, column titles, the header and the footer make its width and height (rounded up to
+     whole centimetres).  The pockets'
      outlines are the cutter's path (a palette colour printed as the ``CutContour`` spot:
      stroked, never filled); the header names the period the papers cover and the footer
      the update rule (RULES.md BD-02: 村民委员会组织法 Art. 30).
@@ -96,9 +97,14 @@ def plan(inp: PlanInput) -> list[SignJob]:
         if abs(wanted - margin) < 1e-6:
             break
         margin = wanted
+    # whole centimetres for the shop: the extra width is shared by the side margins, the extra
+    # height goes between the pockets and the footer
+    exact = width
+    width, height = math.ceil(width / 10 - 1e-9) * 10.0, math.ceil(height / 10 - 1e-9) * 10.0
+    left = margin + (width - exact) / 2
     columns = []
     for n, title in enumerate(titles):
-        x = margin + n * (column_w + t.column_gap_mm)
+        x = left + n * (column_w + t.column_gap_mm)
         pockets = tuple(Rect(x + (k % across) * (pw + t.pocket_gap_mm), top + (k // across) * (ph + t.pocket_gap_mm),
                              pw, ph) for k in range(d.pockets))
         columns.append(Column(f"column{n}", title in t.party_columns, x, column_w, pockets))

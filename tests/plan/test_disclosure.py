@@ -26,8 +26,10 @@ def test_the_disclosure_board_is_sized_from_its_pockets(jobs, brand):
     assert (c.rows, c.across) == (2, 2) and all(len(col.pockets) == 4 for col in c.columns)
     assert all((p.width, p.height) == (210, 297) for col in c.columns for p in col.pockets)
     m = c.margin_mm
-    assert job.width_mm == pytest.approx(2 * m + 3 * (2 * 210 + t.pocket_gap_mm) + 2 * t.column_gap_mm)
-    assert job.height_mm == pytest.approx(c.pockets_top_mm + 2 * 297 + t.pocket_gap_mm + t.footer_mm + m)
+    content_w = 3 * (2 * 210 + t.pocket_gap_mm) + 2 * t.column_gap_mm
+    assert job.width_mm % 10 == 0 and 0 <= job.width_mm - (2 * m + content_w) < 10  # whole centimetres
+    assert c.columns[0].x - m == pytest.approx(job.width_mm - m - (c.columns[-1].x + c.columns[-1].width))  # centred
+    assert job.height_mm % 10 == 0 and 0 <= job.height_mm - (c.pockets_top_mm + 2 * 297 + t.pocket_gap_mm + t.footer_mm + m) < 10
     assert m >= 0.05 * min(job.width_mm, job.height_mm)  # the margin keeps to the safe zone as the board grows
     assert job.texts["title"].text == "青禾村党务村务财务公开栏" and job.texts["period"].text == "2026年第四季度"
     assert job.texts["rule"].key == "brand texts.disclosure" and "每季度" in job.texts["rule"].text
