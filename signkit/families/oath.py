@@ -132,9 +132,11 @@ def _text_board(inp: PlanInput, wall: Wall, kind: str, sign_id: str, text: str, 
     note = f"\n\n{entry['note'].strip()}" if entry.get("note", "").strip() else ""
     parsed = parse_board(f"# {title}{note}\n\n{entry['text'].strip()}\n", file=where, mode="legal")
     room = profile.room(wall.room)
-    texts = {"title": Text(parsed.title, f"{where}.title"), "centre": Text(profile.center.name, "center.name")}
-    if profile.center.slogan.strip():
-        texts["slogan"] = Text(profile.center.slogan, "center.slogan")
+    texts = {"title": Text(parsed.title, f"{where}.title")}
+    if kind == "board":  # the rule boards' footer: the centre and its identity line
+        texts["centre"] = Text(profile.center.name, "center.name")
+        if profile.center.slogan.strip():
+            texts["slogan"] = Text(profile.center.slogan, "center.slogan")
     placement = _placement(inp, wall, text, x, wall.base_mm, sign.placement.viewing_distance_mm)
     return make_job(
         id=sign_id, kind=kind, width_mm=size[0], height_mm=size[1], style=brand.style_of(kind, brand.roles.party_style),

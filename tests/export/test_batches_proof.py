@@ -8,8 +8,13 @@ from collections import Counter
 import pikepdf
 import pytest
 
+from signkit.api import render_centre
 from signkit.ir import Group, walk
+from signkit.make import MakeOptions
 from signkit.units import PT_PER_MM
+
+from ..conftest import SAMPLE
+from ..test_cases import OFFICIAL
 
 
 def schedule(result):
@@ -74,3 +79,18 @@ def test_proof_shows_every_sign_at_scale(sample_result):
         assert g.clip is not None  # bleed clipped away
     with pikepdf.open(sample_result.out_dir / "proof.pdf") as pdf:
         assert len(pdf.pages) == len(pages)
+
+
+def test_with_official_artwork_every_family_reaches_the_print_shop(tmp_path):
+    """The sample with the official emblem and flag: every sign is approved, and each family,
+    both faces of the double-sided signs and the disclosure board's cut path go to print/."""
+    result = render_centre(SAMPLE, tmp_path / "out", brand_dir=OFFICIAL, options=MakeOptions(formats=("pdf",)))
+    rows = schedule(result)
+    assert all(r["approved"] and r["batch"] for r in rows)
+    kinds = {r["type"] for r in rows}
+    assert {"wayfinding-wall", "wayfinding-hanging", "wayfinding-floor", "disclosure", "flag", "oath"} <= kinds
+    faces = {r["id"]: (r["batch"], r["batch_page"], r["face"]) for r in rows if r["id"].startswith("way-corridor")}
+    assert faces["way-corridor"][0] == faces["way-corridor-b"][0]  # one stock and size: one batch, two pages
+    assert {f[2] for f in faces.values()} == {1, 2} and faces["way-corridor"][1] != faces["way-corridor-b"][1]
+    disclosure = next(r for r in rows if r["id"] == "disclosure")
+    assert b"/CutContour" in (result.out_dir / disclosure["batch"]).read_bytes()

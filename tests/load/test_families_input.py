@@ -28,7 +28,7 @@ def test_the_sample_names_only_rooms_and_facilities_it_has(brand):
 def test_an_unknown_destination_is_an_input_error_with_a_did_you_mean(profile_copy, brand):
     path = profile_copy('{ to = "mediation", arrow = "left" }', '{ to = "mediaton", arrow = "left" }')
     [(key, message, hint)] = problems(path, brand)
-    assert key == "wayfinding[0].destinations[1].to"
+    assert key == "wayfinding[0].destinations[2].to"
     assert "'mediaton' is neither a room of the profile nor a public facility" in message
     assert hint == "did you mean 'mediation'?"
 
@@ -36,13 +36,13 @@ def test_an_unknown_destination_is_an_input_error_with_a_did_you_mean(profile_co
 def test_a_misspelt_facility_gets_its_did_you_mean(profile_copy, brand):
     path = profile_copy('{ to = "toilet", arrow = "right" }', '{ to = "toilett", arrow = "right" }')
     [(key, _, hint)] = problems(path, brand)
-    assert key == "wayfinding[0].destinations[3].to" and hint == "did you mean 'toilet'?"
+    assert key == "wayfinding[0].destinations[4].to" and hint == "did you mean 'toilet'?"
 
 
 def test_an_unknown_arrow_is_a_type_error_naming_the_eight(profile_copy, brand):
     path = profile_copy('{ to = "mediation", arrow = "left" }', '{ to = "mediation", arrow = "lefft" }')
     [(key, message, hint)] = problems(path, brand)
-    assert key == "wayfinding[0].destinations[1].arrow" and "'lefft' is not one of" in message
+    assert key == "wayfinding[0].destinations[2].arrow" and "'lefft' is not one of" in message
     assert hint == "did you mean 'left'?"
 
 
