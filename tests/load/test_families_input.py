@@ -10,6 +10,7 @@ from signkit.errors import BrandError, ProfileError
 from signkit.load import load_inputs, load_profile
 
 from ..conftest import SAMPLE
+from .test_brand_vocabulary import brand_with
 
 
 def problems(path, brand) -> list[tuple[str, str, str]]:
@@ -77,13 +78,6 @@ def test_rooms_of_the_disclosure_board_and_the_oath_wall_exist(profile_copy, bra
     found = problems(path, brand)
     assert [(k, h) for k, _, h in found] == [("disclosure.room", "did you mean 'hall'?"),
                                              ("oath.room", "did you mean 'party'?")]
-
-
-def brand_with(tmp_path, toml: str):
-    folder = tmp_path / "brand"
-    folder.mkdir()
-    (folder / "brand.toml").write_text('[brand]\nname = "t"\nextends = "default"\n\n' + toml, encoding="utf-8")
-    return folder
 
 
 def test_a_standard_text_needs_its_source(tmp_path):
