@@ -72,8 +72,12 @@ def _wall(inp: PlanInput) -> Wall | None:
         return None
     sign = brand.signs["oath"]
     t: OathTokens = sign.tokens
-    flag = tuple(o.flag_size_mm or brand.signs["flag"].size_mm) if "flag" in brand.signs else sign.size_mm
-    oath = (flag[0], round(flag[1] * t.height_ratio))
+    if "flag" in brand.signs:  # the oath board as wide as the flag, height_ratio of its height
+        flag = tuple(o.flag_size_mm or brand.signs["flag"].size_mm)
+        oath = (flag[0], round(flag[1] * t.height_ratio))
+    else:  # a brand without the flag type: the oath board at its own size, on the same axis
+        oath = tuple(sign.size_mm)
+        flag = (oath[0], 0.0)
     board = tuple(brand.signs["board"].size_mm) if "board" in brand.signs else (0.0, 0.0)
     duties, rights = o.duties and "board" in brand.signs, o.rights and "board" in brand.signs
     width = flag[0] + (duties + rights) * (t.side_gap_mm + board[0])

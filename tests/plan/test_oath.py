@@ -56,3 +56,13 @@ def test_the_flag_is_an_official_artwork_slot_never_drawn(sample_result):
     art = [g for g, _, _ in walk(sign.sheet.items) if isinstance(g, Group) and g.asset]
     assert [(g.asset, g.artwork_role, g.placeholder) for g in art] == [("party-flag", "flag", True)]
     assert not sign.approved and {f.code for f in sign.findings} == {"EMBLEM_PLACEHOLDER"}
+
+
+def test_a_brand_without_the_flag_type_keeps_the_oath_and_its_boards(tmp_path):
+    folder = tmp_path / "brand"
+    folder.mkdir()
+    (folder / "brand.toml").write_text('[brand]\nname = "t"\nextends = "default"\n\n[signs]\nflag = false\n',
+                                       encoding="utf-8")
+    found = {j.id: j for j in plan_jobs(load_inputs(SAMPLE, folder)) if j.id.startswith("oath")}
+    assert set(found) == {"oath-text", "oath-duties", "oath-rights"}
+    assert (found["oath-text"].width_mm, found["oath-text"].height_mm) == (1440, 480)
