@@ -25,10 +25,16 @@ PHRASES: dict[str, dict[str, str]] = {
     "board": {"zh": "{floor}层 {room} 墙面展板第{n}块", "en": "{floor}F {room}, wall display {n}"},
     "board-nowhere": {"zh": "房间“{room}”墙面展板第{n}块", "en": "room '{room}', wall display {n}"},
     "wayfinding": {"zh": "{floor}层 {where}", "en": "{floor}F, {where}"},
+    "wayfinding-hanging": {"zh": "{floor}层 {where}，吊挂", "en": "{floor}F, {where}, hung"},
     "disclosure": {"zh": "{floor}层 {room} 公开栏", "en": "{floor}F {room}, disclosure board"},
-    "oath": {"zh": "{floor}层 {room} 入党誓词墙", "en": "{floor}F {room}, oath wall"},
+    "disclosure-outdoor": {"zh": "主入口外侧 公开栏", "en": "outdoors by the main entrance, disclosure board"},
+    "oath-flag": {"zh": "{floor}层 {room} 主墙，入党誓词上方居中", "en": "{floor}F {room}, main wall, centred over the oath"},
+    "oath-oath": {"zh": "{floor}层 {room} 主墙，党旗下方居中", "en": "{floor}F {room}, main wall, centred under the flag"},
+    "oath-duties": {"zh": "{floor}层 {room} 主墙，党旗左侧", "en": "{floor}F {room}, main wall, left of the flag"},
+    "oath-rights": {"zh": "{floor}层 {room} 主墙，党旗右侧", "en": "{floor}F {room}, main wall, right of the flag"},
 }
 
+_BACK = {"zh": "（B面，背面）", "en": " (face B, the back)"}  # the second face of a double-sided sign
 _SIDES = {"left": "左", "right": "右", "centre": "中"}
 _HANDS = {"latch": "把手", "hinge": "门轴"}
 _ORDINALS_EN = {1: "1st", 2: "2nd", 3: "3rd"}
@@ -45,4 +51,5 @@ def say(location: Location, lang: str | None = None) -> str:
         values["hand_zh"] = _HANDS.get(values["hand"], values["hand"])
     if "nth" in values:
         values["nth_en"] = _ORDINALS_EN.get(values["nth"], f"{values['nth']}th")
-    return templates.get(lang, templates["en"]).format(**values)
+    text = templates.get(lang, templates["en"]).format(**values)
+    return text + _BACK.get(lang, _BACK["en"]) if values.get("face") == 2 else text

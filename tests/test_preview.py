@@ -67,7 +67,7 @@ def test_the_page_shows_every_sign_grouped_by_wall_and_follows_edits(served, tmp
     url, centre, preview = served
     page = dom(chromium, url, tmp_path)
     ids = {s.job.id for s in preview.result.signs}
-    assert len(ids) == 33 and all(f'id="sign-{sign_id}"' in page for sign_id in ids)
+    assert len(ids) == 44 and all(f'id="sign-{sign_id}"' in page for sign_id in ids)
     assert 'data-wall="entrance"' in page and 'id="elevation-entrance"' in page
     assert "农家书屋" in page
 

@@ -68,6 +68,7 @@ def check_overflow(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iter
 class SafeZone:
     ratio: float = spec(ge=0, le=0.5, doc="safe margin as a share of the short side")
     min_mm: float = spec(ge=0, doc="the least safe margin, mm")
+    full_bleed_roles: tuple[str, ...] = spec((), doc="artwork roles printed edge to edge into the bleed (a flag panel)")
 
 
 @sheet_check("SAFE_ZONE", params=SafeZone)
@@ -79,7 +80,8 @@ def check_safe_zone(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Ite
     # text that does not fit its frame is reported once, as TEXT_OVERFLOW
     boxes = [(r.glyphs.source, f"\"{r.glyphs.text}\"", r.ink) for r in sign_text(sheet)
              if r.glyphs.fit is None or r.glyphs.fit.fits]
-    boxes += [(g.source, f"the {g.asset} artwork", box) for g, _, box in artwork(sheet)]
+    boxes += [(g.source, f"the {g.asset} artwork", box) for g, _, box in artwork(sheet)
+              if g.artwork_role not in p.full_bleed_roles]
     for source, what, box in boxes:
         if not safe.contains(box, TOLERANCE_MM):
             yield rule.finding(

@@ -2,7 +2,8 @@
 
 In:  the jobs, the files written for each sign, its findings, the ganged sheets' usage.
 Out: ``schedule.csv`` and ``schedule.json`` as bytes (deterministic: fixed column order,
-     no timestamps).
+     no timestamps).  A double-sided sign has a row per face: ``faces`` 2 on both, ``face``
+     1 and 2 (the back, ``<id>-b``), each with its own print file.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ..model.job import SignJob
 from ..words import say
 
 COLUMNS = ("id", "type", "label", "room", "floor", "text", "width_mm", "height_mm", "material", "quantity", "faces",
-           "location", "wall", "anchor", "mount_height_mm", "offset_mm", "side", "approved", "errors", "warnings",
+           "face", "location", "wall", "anchor", "mount_height_mm", "offset_mm", "side", "approved", "errors", "warnings",
            "file", "sha256", "batch", "batch_page", "sheets", "oversize")
 
 
@@ -40,7 +41,7 @@ class ScheduleRow:
         return {
             "id": j.id, "type": j.kind, "label": self.label, "room": j.room or "", "floor": j.floor,
             "text": j.text, "width_mm": j.width_mm, "height_mm": j.height_mm, "material": j.material,
-            "quantity": j.quantity, "faces": j.faces, "location": say(p.location), "wall": p.wall, "anchor": p.anchor,
+            "quantity": j.quantity, "faces": j.faces, "face": j.face, "location": say(p.location), "wall": p.wall, "anchor": p.anchor,
             "mount_height_mm": p.height_mm, "offset_mm": round(p.offset_mm, 1), "side": p.side,
             "approved": self.approved, "errors": self.errors, "warnings": self.warnings,
             "file": self.file, "sha256": self.sha256,

@@ -5,7 +5,8 @@ In:  the approved signs of the centre (job and finished sheet), the brand and th
 Out: ``{"print/sheets/<material>_<n>.pdf": bytes}`` (one file per sheet: a flatbed job and a
      cutter job each, so one spoilt sheet is reprinted alone), ``print/sheets/usage.csv``,
      and for the schedule: one :class:`Usage` per material and the sheet files holding each
-     sign's copies.  Each sign goes onto its material's sheets ``quantity × faces`` times.
+     sign's copies.  Each sign goes onto its material's sheets ``quantity`` times; the back of a
+     double-sided sign is a sign of its own (``<id>-b``), so both faces are printed.
      Sheets are numbered per material: stock sheets first, then one page per sign larger than
      the stock.  The PDFs come from the same backend and print contract as every print file
      (PDF/X-1a, CMYK plus the two named spot colours, no fonts), without crop marks: the page
@@ -78,7 +79,7 @@ def gang_centre(signs: Sequence, brand: Brand, *, centre: str, pdfx: PdfX | None
             continue
         kind = brand.signs[sign.job.kind]
         by_material.setdefault(kind.material_code, []).append(
-            GangSign(sign.sheet, sign.job.quantity * max(1, sign.job.faces), kind.corner_radius_mm))
+            GangSign(sign.sheet, sign.job.quantity, kind.corner_radius_mm))
         names.setdefault(kind.material_code, kind.material)
     files: dict[str, bytes] = {}
     usage: list[Usage] = []

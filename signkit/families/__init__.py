@@ -8,7 +8,7 @@ table in the brand: see ``docs/design-notes.md``.
 
 from __future__ import annotations
 
-from . import board, directory, door_plate, facade, plaque, service, zone
+from . import board, directory, disclosure, door_plate, facade, oath, plaque, service, wayfinding, zone
 from .base import Family, PlanInput
 
 
@@ -25,6 +25,7 @@ def _registry(*families: Family) -> dict[str, Family]:
 
 FAMILIES: dict[str, Family] = _registry(
     facade.FAMILY, plaque.FAMILY, directory.FAMILY, door_plate.FAMILY, zone.FAMILY, service.WINDOW, service.DESK,
-    board.BOARD, board.SHOWCASE)
+    board.BOARD, board.SHOWCASE,
+    wayfinding.WALL, wayfinding.HANGING, wayfinding.FLOOR, disclosure.FAMILY, oath.FLAG, oath.OATH)
 
 __all__ = ["FAMILIES", "Family", "PlanInput"]

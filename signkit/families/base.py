@@ -14,12 +14,13 @@ composed size, such as board series, are made in :mod:`signkit.plan`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.brand import Band, Brand
-from ..model.job import SignJob
+from ..model.job import Location, SignJob
 from ..model.profile import Profile
 
 
@@ -46,3 +47,20 @@ class Family:
     order: int  # position in the schedule: outside in
     double_sided: bool = False  # hung free: both faces are produced
     notes: tuple[str, ...] = field(default=())  # the rules the family follows, for docs
+    back: Callable[[SignJob], SignJob] | None = None  # the second face from the first (default: the same artwork)
+    texts: tuple[str, ...] = ()  # standard texts of the brand it sets ([texts.<name>], each with its source)
+    facilities: bool = False  # its signs point to public facilities: the brand names every one
+
+
+def faces(family: Family, job: SignJob) -> Iterator[SignJob]:
+    """The job, and for a double-sided sign (``faces == 2``) its back: a second job
+    ``<id>-b`` with ``face = 2`` at the same place, whose artwork the family's ``back`` makes
+    (mirrored arrows on direction signs) or, by default, the same artwork.  Text is never
+    mirrored: each face is a print of its own, read from its own side."""
+    yield job
+    if job.faces != 2:
+        return
+    location = Location(job.placement.location.phrase, {**job.placement.location.values, "face": 2})
+    back = dataclasses.replace(job, id=f"{job.id}-b", face=2, series=job.series or job.id,
+                               placement=dataclasses.replace(job.placement, location=location))
+    yield family.back(back) if family.back is not None else back

@@ -64,6 +64,7 @@ class Content:
     panels: int = 1
     body_char_mm: float | None = None  # set by the wall planner: the body size shared on the wall
     limit_char_mm: float | None = None  # the largest body size the wall allows (for measuring)
+    fixed: bool = False  # placed by its family (the oath wall's boards): the wall planner keeps its place
 
 
 def plan_boards(inp: PlanInput) -> list[SignJob]:

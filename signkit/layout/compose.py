@@ -53,7 +53,8 @@ class Page:
 
 
 def palette_paints(brand: Brand) -> dict[str, Paint]:
-    return {name: Paint(name, tuple(v / 100 for v in c.cmyk), c.rgb.upper(), c.spot)  # type: ignore[arg-type]
+    return {name: Paint(name, tuple(v / 100 for v in c.cmyk), c.rgb.upper(), c.spot,  # type: ignore[arg-type]
+                        overprint=c.overprint and bool(c.spot))
             for name, c in brand.palette.items()}
 
 

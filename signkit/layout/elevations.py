@@ -4,7 +4,8 @@ In:  the signs (jobs with placements, sheets), the profile (door openings) and t
 Out: one :class:`~signkit.ir.Sheet` per wall (``entrance``, ``door-party`` …),
      rendered to ``elevations/<wall>.svg`` and ``.pdf`` by the usual backends.  Each shows
      the floor line, the door opening where there is one, each sign at its mounting position
-     (its artwork, trimmed, at scale) with its id, and dimension lines: the height of each
+     (its artwork, trimmed, at scale) with its id (the back of a double-sided sign, ``<id>-b``,
+     beside its face at the same height), and dimension lines: the height of each
      sign's reference edge above the floor and its offset from the door frame.
 
 Wall coordinates: millimetres on the wall, x to the viewer's right with 0 at the door's
@@ -26,6 +27,7 @@ from .labels import Labeller, printable_view
 MARGIN = 15.0  # page margin, mm of paper
 TEXT_MM = 2.4  # character height of labels on paper
 HEADROOM_MM = 3000.0  # wall shown up to at least this height
+FACE_GAP_MM = 400.0  # the back of a double-sided sign is drawn beside its face, this far to the right
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +90,11 @@ class _Drawer:
             items.append(self._text(f"{name}-door-label", f"door {dw:g} × {dh:g}", X(-dw / 2) + 1, Y(dh) + 1,
                                     dw * k - 2, TEXT_MM))
         dimensioned: set[tuple[str, float]] = set()
-        for n, p in enumerate(placed):
-            items += self._sign(f"{name}-{n}", p, X, Y, k, door, n, dimensioned)
+        drawn = [self._sign(f"{name}-{n}", p, X, Y, k, door, n, dimensioned) for n, p in enumerate(placed)]
+        # every sign's artwork first, then the outlines, ids and dimensions: a sign hung close to
+        # another (the oath wall's boards beside the flag) never covers its neighbour's labels
+        items += [i for sign in drawn for i in sign if isinstance(i, Group)]
+        items += [i for sign in drawn for i in sign if not isinstance(i, Group)]
         return Sheet(f"elevation-{name}", page, 0.0, tuple(items), title=f"{name} elevation")
 
     def _place(self, job: SignJob, sheet: Sheet | None, door) -> Placed:
@@ -100,6 +105,8 @@ class _Drawer:
             cx = centre if p.side == "right" else -centre
         else:
             cx = p.offset_mm if p.side in ("left", "right") else 0.0
+        if job.face == 2:  # both faces hang at one place: the back is drawn beside, as if turned round
+            cx += job.width_mm + FACE_GAP_MM
         return Placed(job, sheet, cx - job.width_mm / 2, bottom)
 
     def _sign(self, prefix: str, p: Placed, X, Y, k: float, door, n: int,

@@ -44,7 +44,7 @@ ID_CHAR = 0.75  # id lines' character height ÷ the title's
 
 @dataclass(frozen=True, slots=True)
 class GangSign:
-    """A sign to gang: its artwork, how many copies to print (quantity × faces), its corners."""
+    """A sign to gang: its artwork, how many copies to print (its quantity), its corners."""
 
     sheet: Sheet
     copies: int = 1

@@ -32,7 +32,7 @@ EPS = 1e-6  # mm: pieces that fit exactly do fit
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """One copy of a sign to print and cut: ``copy`` of ``copies`` (quantity × faces)."""
+    """One copy of a sign to print and cut: ``copy`` of ``copies`` (the sign's quantity)."""
 
     sign_id: str
     width_mm: float

@@ -28,6 +28,7 @@ from ..config import check_refs, did_you_mean, load, read_toml
 from ..errors import BrandError, Problem
 from ..frozendict import FrozenDict
 from ..model.brand import Brand, SignType
+from ..model.profile import FACILITIES
 from ..resources import data_dir, default_brand_dir
 
 MAX_DEPTH = 4
@@ -77,6 +78,7 @@ def load_brand(folder: Path | None = None, *, families: dict[str, Any]) -> tuple
     brand = dataclasses.replace(brand, signs=FrozenDict(signs))
     _check_names(brand, file, problems)
     _check_sheets(brand, file, problems)
+    _check_texts_and_facilities(brand, families, file, problems)
 
     template_dirs = [d / "templates" for d in chain if (d / "templates").is_dir()] + [data_dir("templates")]
     templates: dict[str, str] = {}
@@ -190,6 +192,39 @@ def _check_sheets(brand: Brand, file: str, problems: list[Problem]) -> None:
     if sheets.cut_spot == sheets.white_spot:
         problems.append(Problem(f"{file}: output.sheets.white_spot", "the cut path and the white layer need two "
                                 "different spot names", "e.g. cut_spot = \"CutContour\", white_spot = \"White\""))
+TEXT_KEYS = ("title", "text", "source", "note")
+
+
+def _check_texts_and_facilities(brand: Brand, families: dict[str, Any], file: str, problems: list[Problem]) -> None:
+    """Standard texts carry their source (RULES.md RB-07: quoted texts name the version they
+    come from) and every family's texts exist; facilities are the ones signs may name, with
+    pictograms the brand has, all of them when a family points to facilities."""
+    for name, table in brand.texts.items():
+        for key in table:
+            if key not in TEXT_KEYS:
+                problems.append(Problem(f"{file}: texts.{name}.{key}", f"unknown key '{key}'",
+                                        did_you_mean(key, TEXT_KEYS) or "keys: " + ", ".join(TEXT_KEYS)))
+    for kind in brand.signs:
+        for name in families[kind].texts:
+            table = brand.texts.get(name, {})
+            for key in ("text", "source"):
+                if not str(table.get(key, "")).strip():
+                    problems.append(Problem(f"{file}: texts.{name}.{key}", f"signs.{kind} sets the standard text "
+                                            f"'{name}', which needs its {key}",
+                                            f'add [texts.{name}] with text = "…" and source = "…" (the document, '
+                                            "its version and article)"))
+    for name, facility in brand.facilities.items():
+        if name not in FACILITIES:
+            problems.append(Problem(f"{file}: facilities.{name}", f"signs cannot name a facility '{name}'",
+                                    did_you_mean(name, FACILITIES) or "facilities: " + ", ".join(FACILITIES)))
+        if facility.pictogram and facility.pictogram not in brand.assets:
+            problems.append(Problem(f"{file}: facilities.{name}.pictogram", f"no asset is called '{facility.pictogram}'",
+                                    did_you_mean(facility.pictogram, brand.assets) or "assets: " + ", ".join(brand.assets)))
+    if any(families[kind].facilities for kind in brand.signs):
+        for name in FACILITIES:
+            if name not in brand.facilities:
+                problems.append(Problem(f"{file}: facilities.{name}", "direction signs may point to it, but the "
+                                        "brand does not name it", f'add [facilities.{name}] with label = "…"'))
 
 
 def _output_condition(brand: Brand, chain: tuple[Path, ...], file: str, problems: list[Problem]) -> bytes | None:

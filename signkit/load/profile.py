@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..config import did_you_mean, load, read_toml
 from ..errors import Problem, ProfileError
-from ..model.profile import Profile
+from ..model.profile import FACILITIES, Profile
 
 
 def load_profile(path: Path, *, functions: Collection[str]) -> Profile:
@@ -38,6 +38,9 @@ def load_profile(path: Path, *, functions: Collection[str]) -> Profile:
             hint = did_you_mean(room.function, functions) or "known functions: " + ", ".join(sorted(functions))
             problems.append(Problem(f"{file}: rooms[{i}].function", f"unknown function '{room.function}'", hint))
 
+    _unique([w.id for w in profile.wayfinding], "wayfinding", "id", file, problems)
+    _places(profile, file, problems)
+
     boards = tuple(dataclasses.replace(b, file=_inside(folder, b.file, f"boards[{i}].file", file, problems))
                    for i, b in enumerate(profile.boards))
     showcase = profile.showcase
@@ -50,6 +53,42 @@ def load_profile(path: Path, *, functions: Collection[str]) -> Profile:
     if problems:
         raise ProfileError(problems)
     return dataclasses.replace(profile, boards=boards, showcase=showcase, source=path.resolve())
+
+
+def _places(profile: Profile, file: str, problems: list[Problem]) -> None:
+    """Rooms named by direction signs, the disclosure board and the oath wall exist (a sign
+    cannot point to, or hang in, a room the centre does not have)."""
+    rooms = [r.id for r in profile.rooms]
+
+    def room(value: str, key: str) -> None:
+        if value not in rooms:
+            problems.append(Problem(f"{file}: {key}", f"room '{value}' is not in the profile",
+                                    did_you_mean(value, rooms) or "room ids: " + ", ".join(rooms)))
+
+    for i, sign in enumerate(profile.wayfinding):
+        key = f"wayfinding[{i}]"
+        if sign.kind != "floor" and not sign.destinations:
+            problems.append(Problem(f"{file}: {key}.destinations", "a direction sign needs at least one destination",
+                                    'add destinations = [{ to = "…", arrow = "left" }]'))
+        if sign.back is not None and sign.kind != "hanging":
+            problems.append(Problem(f"{file}: {key}.back", f"a {sign.kind} sign has one face: back is for hanging "
+                                    "signs", 'remove back, or write kind = "hanging"'))
+        for table, lines in (("destinations", sign.destinations), ("back", sign.back or ())):
+            for j, line in enumerate(lines):
+                where = f"{key}.{table}[{j}]"
+                if line.to not in rooms and line.to not in FACILITIES:
+                    places = rooms + list(FACILITIES)
+                    problems.append(Problem(f"{file}: {where}.to", f"'{line.to}' is neither a room of the profile "
+                                            "nor a public facility",
+                                            did_you_mean(line.to, places) or
+                                            "rooms: " + ", ".join(rooms) + "; facilities: " + ", ".join(FACILITIES)))
+                if sign.kind == "floor" and line.arrow not in ("up", "down"):
+                    problems.append(Problem(f"{file}: {where}.arrow", f"a floor sign points up or down, not "
+                                            f"'{line.arrow}'", 'write arrow = "up" (upstairs) or arrow = "down"'))
+    if profile.disclosure is not None and profile.disclosure.room is not None:
+        room(profile.disclosure.room, "disclosure.room")
+    if profile.oath is not None:
+        room(profile.oath.room, "oath.room")
 
 
 def _unique(values: list[str], table: str, key: str, file: str, problems: list[Problem]) -> None:

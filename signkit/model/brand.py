@@ -32,6 +32,7 @@ class Colour:
                     doc="sRGB for screens; leave it out: signkit derives it from cmyk through the preview profile")
     note: str = spec("", doc="what the colour is for and its source")
     spot: str = spec("", doc="print as this spot colour (a Separation, e.g. CutContour, White) with cmyk as its alternate")
+    overprint: bool = spec(False, doc="a technical spot (cut path, white ink): print it over the art, knocking nothing out")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,17 @@ class FunctionGroup:
     a family with party rooms comes first)."""
 
     label: str = spec(doc="caption on the directory, e.g. 党建活动")
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Facility:
+    """A public facility direction signs point to (toilet, exit …): its usual name and pictogram."""
+
+    label: str = spec(doc="usual name on signs, e.g. 卫生间", nonblank=True)
+    pictogram: str = spec("", doc="brand asset of its public-information pictogram (GB/T 10001.1), \"\" none")
+    directional: bool = spec(False, doc="the pictogram faces a way (a figure walking, stairs rising): it is "
+                                        "mirrored to face the arrow")
     note: str = ""
 
 
@@ -254,6 +266,7 @@ class Brand:
     functions: dict[str, Function]
     function_groups: dict[str, FunctionGroup] = spec(default_factory=dict,
                                                      doc="function families for floor directories, in listing order")
+    facilities: dict[str, Facility] = spec(default_factory=dict, doc="public facilities direction signs point to")
     assets: dict[str, Asset] = spec(default_factory=dict)
     identity: Identity = Identity()
     output: Output = Output()

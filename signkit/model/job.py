@@ -86,6 +86,7 @@ class SignJob:
     room: str | None = None
     floor: int | None = None
     faces: int = 1  # 2: a double-sided sign (both faces are produced)
+    face: int = 1  # which face this artwork is: 2 the back (job id <id>-b), read from the other side
     withheld: str = ""  # why the plan decided no artwork is made for it (a finding says so), "" normally
     series: str = ""  # the id a text split into panels had before (board-duties for board-duties-2)
     scales: Mapping[str, float] = field(default_factory=FrozenDict)  # type scale → the centre's character height, mm

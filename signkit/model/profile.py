@@ -17,6 +17,12 @@ from ..config import spec
 ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
 Side = Literal["left", "right"]
 OrganisationKind = Literal["party", "villagers_committee", "supervision_committee", "economic_cooperative", "other"]
+# Direction arrows (GB/T 10001.1 方向): up is straight ahead on a wall or hung sign, upstairs on a floor sign
+Arrow = Literal["up", "up-right", "right", "down-right", "down", "down-left", "left", "up-left"]
+WayfindingKind = Literal["wall", "hanging", "floor"]
+# Public facilities a direction sign may point to besides the profile's rooms (their names and
+# pictograms are the brand's [facilities] table)
+FACILITIES = ("toilet", "accessible-toilet", "exit", "stairs", "lift")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +132,67 @@ class Showcase:
 
 
 @dataclass(frozen=True, slots=True)
+class Destination:
+    """One line of a direction sign: where it leads and which way."""
+
+    to: str = spec(doc="a room id of this profile, or a public facility: toilet, accessible-toilet, exit, stairs, lift")
+    arrow: Arrow = spec(doc="up (straight ahead; upstairs on a floor sign), up-right, right, down-right, down, "
+                            "down-left, left or up-left, as the reader facing the sign sees it")
+    label: str | None = spec(None, doc="the words on the sign when not the room's name or the facility's usual name, "
+                                       "e.g. 网格站", nonblank=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Wayfinding:
+    """A direction sign (导向标识): on a wall, hung from the ceiling (both faces), or a floor sign."""
+
+    id: str = spec(pattern=ID_PATTERN, doc="short id, e.g. lobby; the sign is way-<id>")
+    where: str = spec(doc="where it hangs, in a few words, e.g. 门厅东墙 or 二楼走廊转角", nonblank=True)
+    kind: WayfindingKind = spec("wall", doc="wall (on a wall, read close up), hanging (hung from the ceiling, "
+                                            "read from both sides) or floor (楼层号 at a stair landing or lift)")
+    floor: int = spec(1, ge=-5, le=99, doc="floor where the sign hangs (a floor sign shows it large)")
+    destinations: tuple[Destination, ...] = spec(
+        (), doc='lines of the sign, e.g. [{ to = "party", arrow = "up-right" }, { to = "toilet", arrow = "left" }]; '
+                "signkit sets them ahead first, then left, then right (floor signs: up, then down)")
+    back: tuple[Destination, ...] | None = spec(
+        None, doc="hanging signs: the lines of the other face, as its readers see them (default: this face's "
+                  "lines with the arrows mirrored left ↔ right)")
+    height_mm: float | None = spec(None, gt=0, doc="mounting height of the sign's reference edge (the brand's "
+                                                   "placement anchor), if the site needs another")
+
+
+@dataclass(frozen=True, slots=True)
+class Disclosure:
+    """The disclosure board (三务公开栏: 党务、村务、财务公开) with replaceable pockets for the papers."""
+
+    period: str = spec(doc="the period the posted papers cover, e.g. 2026年第四季度 or 2026年10月", nonblank=True)
+    room: str | None = spec(None, pattern=ID_PATTERN, doc="id of the room whose wall carries it; leave it out for "
+                                                          "an outdoor board beside the main entrance")
+    pockets: int = spec(4, ge=1, le=12, doc="pockets per column")
+    pocket: Literal["A4", "A3"] = spec("A4", doc="paper size a pocket holds, upright: A4 or A3")
+    across: int | None = spec(None, ge=1, le=4, doc="pockets side by side in a column (default: 2 when a column "
+                                                    "holds 4 or more, else 1)")
+    columns: tuple[str, ...] | None = spec(None, nonblank=True, doc="column titles, default the brand's "
+                                                                    "(党务公开, 村务公开, 财务公开)")
+    title: str | None = spec(None, nonblank=True, doc="title over the board (default: the village name and the "
+                                                      "brand's title, e.g. 青禾村党务村务财务公开栏)")
+    wall_mm: float | None = spec(None, gt=0, doc="free wall for the board, mm (the board must fit it)")
+
+
+@dataclass(frozen=True, slots=True)
+class Oath:
+    """The oath wall (入党誓词墙) of the party room: the party flag, the oath under it, and the
+    members' duties and rights boards left and right (RULES.md RB-01)."""
+
+    room: str = spec(pattern=ID_PATTERN, doc="id of the party room whose main wall carries it, e.g. party")
+    duties: bool = spec(True, doc="hang the 党员的义务 board at the left")
+    rights: bool = spec(True, doc="hang the 党员的权利 board at the right")
+    flag_size_mm: tuple[float, float] | None = spec(None, gt=0, doc="flag width and height, mm (EM-05: 2880 × 1920, "
+                                                                     "2400 × 1600, 1920 × 1280, 1440 × 960 or 960 × 640)")
+    wall_mm: float | None = spec(None, gt=0, doc="width of the free main wall, mm (the wall is centred on it)")
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
     """One centre: everything signkit needs to make its sign set."""
 
@@ -135,6 +202,9 @@ class Profile:
     rooms: tuple[Room, ...] = ()
     boards: tuple[Board, ...] = ()
     showcase: Showcase | None = None
+    wayfinding: tuple[Wayfinding, ...] = spec((), doc="direction signs, floor signs (导向)")
+    disclosure: Disclosure | None = spec(None, doc="the 三务公开 disclosure board")
+    oath: Oath | None = spec(None, doc="the oath wall of the party room (flag, 入党誓词, duties, rights)")
     rules: dict[str, dict[str, Any]] = spec(
         default_factory=dict, doc="per-rule overrides, e.g. [rules.VP-04] with parameters, or enabled = false and a reason")
     source: Path = spec(Path("profile.toml"), internal=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..families import FAMILIES, PlanInput
+from ..families.base import faces
 from ..model.job import Location, Placement, SignJob, Text
 from .scales import settle_type_scales
 from .walls import settle_boards
@@ -28,9 +29,11 @@ class Plan:
 
 
 def plan_jobs(inputs) -> tuple[SignJob, ...]:
-    """Every family's jobs as its planner decides them, before wall-level decisions."""
+    """Every family's jobs as its planner decides them, before wall-level decisions; a
+    double-sided sign is two jobs, its face and its back (``<id>-b``)."""
     inp = PlanInput(inputs.profile, inputs.brand, inputs.content)
-    return tuple(job for kind, family in FAMILIES.items() if kind in inputs.brand.signs for job in family.plan(inp))
+    return tuple(face for kind, family in FAMILIES.items() if kind in inputs.brand.signs
+                 for job in family.plan(inp) for face in faces(family, job))
 
 
 def plan_centre(inputs, composer) -> Plan:

@@ -16,7 +16,8 @@ The rules, as a designer hangs a row of boards:
   pack allows (SERIES_TOO_LONG's ``max_panels``) and nothing is drawn for it: the job stays
   in the schedule, withheld, and the check reports it.
 - **Places.** Panels hang side by side from the wall's left end, the brand's gap
-  (``board_gap_mm``) before each, boards in profile order, the showcase after them.
+  (``board_gap_mm``) before each, boards in profile order, the showcase after them; boards
+  their family placed itself (``fixed``: the oath wall's) keep their places.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def _hang(jobs: tuple[SignJob, ...], brand: Brand) -> tuple[SignJob, ...]:
     count: dict[str, int] = defaultdict(int)
     out = []
     for j in jobs:
-        if not isinstance(j.content, BoardContent):
+        if not isinstance(j.content, BoardContent) or j.content.fixed:
             out.append(j)
             continue
         wall = j.placement.wall

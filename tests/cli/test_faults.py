@@ -212,7 +212,7 @@ def test_batch_keeps_same_named_centres_apart_and_survives_a_broken_one(tmp_path
     assert done.returncode == 2, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     by_name = dict(re.match(r"\[\d/3\] (\S+): (.*)", line).groups() for line in lines[:-1])
-    assert by_name["town-a/qinghe"].startswith("33 signs") and by_name["town-b/qinghe"].startswith("33 signs")
+    assert by_name["town-a/qinghe"].startswith("44 signs") and by_name["town-b/qinghe"].startswith("44 signs")
     assert by_name["town-b/zz-broken"].startswith("skipped")
     assert "3 centres: 2 done" in lines[-1]
     a = json.loads((tmp_path / "out" / "town-a" / "qinghe" / "schedule.json").read_text(encoding="utf-8"))

@@ -65,16 +65,17 @@ def test_missing_character_blocks_only_its_sign(profile_copy, tmp_path):
     done = signkit("render", str(path), "-o", str(out))
     assert done.returncode == 1, done.stderr
     assert "MISSING_GLYPH" in done.stderr and "U+9F98" in done.stderr
-    # the name appears on its door plate and on the ground-floor directory: both are blocked
-    for blocked in ("plate-mediation", "directory-1f"):
+    # the name appears on its door plate, the ground-floor directory and the lobby's direction sign: all blocked
+    for blocked in ("plate-mediation", "directory-1f", "way-lobby"):
         assert not (out / "pdf" / f"{blocked}.pdf").exists()
         assert not (out / "svg" / f"{blocked}.svg").exists()
     rows = json.loads((out / "schedule.json").read_text(encoding="utf-8"))["signs"]
-    assert len(list((out / "pdf").glob("*.pdf"))) == len(rows) - 2
+    assert len(list((out / "pdf").glob("*.pdf"))) == len(rows) - 3
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     missing = [f for f in report["findings"] if f["code"] == "MISSING_GLYPH"]
     assert sorted((f["sign"], f["key"]) for f in missing) == [("directory-1f", "rooms[5].name"),
-                                                               ("plate-mediation", "rooms[5].name")]
+                                                               ("plate-mediation", "rooms[5].name"),
+                                                               ("way-lobby", "rooms[5].name")]
     assert all("龘" in f["message"] for f in missing)
     row = next(r for r in json.loads((out / "schedule.json").read_text(encoding="utf-8"))["signs"]
                if r["id"] == "plate-mediation")
@@ -158,6 +159,6 @@ def test_batch_makes_every_centre_and_reports_the_broken_one(tmp_path):
     broken.write_text(broken.read_text(encoding="utf-8").replace('kind = "party"', 'kind = "partyy"'), encoding="utf-8")
     done = signkit("batch", str(tmp_path / "centres"), "-o", str(tmp_path / "out"), "--no-png")
     assert done.returncode == 2
-    assert "] a: 33 signs" in done.stdout and "] b: skipped, profile error" in done.stdout
+    assert "] a: 44 signs" in done.stdout and "] b: skipped, profile error" in done.stdout
     assert (tmp_path / "out" / "a" / "pdf" / "plate-party.pdf").is_file()
     assert not (tmp_path / "out" / "b").exists()

@@ -8,8 +8,13 @@ from collections import Counter
 import pikepdf
 import pytest
 
+from signkit.api import render_centre
 from signkit.ir import Group, walk
+from signkit.make import MakeOptions
 from signkit.units import PT_PER_MM
+
+from ..conftest import SAMPLE
+from ..test_cases import OFFICIAL
 
 
 def schedule(result):
@@ -18,8 +23,9 @@ def schedule(result):
 
 def test_sample_renders_every_sign_type(sample_result):
     kinds = Counter(s.job.kind for s in sample_result.signs)
-    assert kinds == {"facade": 1, "plaque": 4, "door-plate": 12, "zone": 1, "window": 4, "desk": 4, "directory": 2,
-                     "board": 4, "showcase": 1}
+    assert kinds == {"facade": 1, "plaque": 4, "door-plate": 12, "zone": 2, "window": 4, "desk": 4, "directory": 2,
+                     "board": 6, "showcase": 1, "wayfinding-wall": 1, "wayfinding-hanging": 2, "wayfinding-floor": 2,
+                     "disclosure": 1, "flag": 1, "oath": 1}
     assert all(s.sheet is not None and "pdf" in s.files for s in sample_result.signs)
     assert not [f for f in sample_result.findings if f.severity == "error"]
 
@@ -30,7 +36,8 @@ def test_batches_hold_each_approved_sign_once_on_its_page(sample_result):
     assert {r["id"] for r in batched} == {r["id"] for r in rows if r["approved"]}
     # signs with placeholder artwork are proofs: not in any batch
     assert {r["id"] for r in rows if not r["approved"]} == {"facade", "plate-party", "plate-secretary",
-                                                             "board-duties", "board-meetings"}
+                                                             "board-duties", "board-meetings", "disclosure",
+                                                             "oath-flag", "oath-duties", "oath-rights"}
     for name, group in sorted({r["batch"]: [x for x in batched if x["batch"] == r["batch"]] for r in batched}.items()):
         path = sample_result.out_dir / name
         materials = {g["material"] for g in group}
@@ -72,3 +79,18 @@ def test_proof_shows_every_sign_at_scale(sample_result):
         assert g.clip is not None  # bleed clipped away
     with pikepdf.open(sample_result.out_dir / "proof.pdf") as pdf:
         assert len(pdf.pages) == len(pages)
+
+
+def test_with_official_artwork_every_family_reaches_the_print_shop(tmp_path):
+    """The sample with the official emblem and flag: every sign is approved, and each family,
+    both faces of the double-sided signs and the disclosure board's cut path go to print/."""
+    result = render_centre(SAMPLE, tmp_path / "out", brand_dir=OFFICIAL, options=MakeOptions(formats=("pdf",)))
+    rows = schedule(result)
+    assert all(r["approved"] and r["batch"] for r in rows)
+    kinds = {r["type"] for r in rows}
+    assert {"wayfinding-wall", "wayfinding-hanging", "wayfinding-floor", "disclosure", "flag", "oath"} <= kinds
+    faces = {r["id"]: (r["batch"], r["batch_page"], r["face"]) for r in rows if r["id"].startswith("way-corridor")}
+    assert faces["way-corridor"][0] == faces["way-corridor-b"][0]  # one stock and size: one batch, two pages
+    assert {f[2] for f in faces.values()} == {1, 2} and faces["way-corridor"][1] != faces["way-corridor-b"][1]
+    disclosure = next(r for r in rows if r["id"] == "disclosure")
+    assert b"/CutContour" in (result.out_dir / disclosure["batch"]).read_bytes()

@@ -19,7 +19,9 @@ OFFICIAL = CASES / "brands" / "official"
 def test_sample_has_only_the_placeholder_warnings(sample_result):
     assert sorted((f.severity, f.code, f.sign) for f in sample_result.findings) == [
         ("warning", "EMBLEM_PLACEHOLDER", "board-duties"), ("warning", "EMBLEM_PLACEHOLDER", "board-meetings"),
-        ("warning", "EMBLEM_PLACEHOLDER", "facade"), ("warning", "EMBLEM_PLACEHOLDER", "plate-party"),
+        ("warning", "EMBLEM_PLACEHOLDER", "disclosure"), ("warning", "EMBLEM_PLACEHOLDER", "facade"),
+        ("warning", "EMBLEM_PLACEHOLDER", "oath-duties"), ("warning", "EMBLEM_PLACEHOLDER", "oath-flag"),
+        ("warning", "EMBLEM_PLACEHOLDER", "oath-rights"), ("warning", "EMBLEM_PLACEHOLDER", "plate-party"),
         ("warning", "EMBLEM_PLACEHOLDER", "plate-secretary")]
     assert sample_result.exit_code == 0
 

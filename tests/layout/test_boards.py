@@ -18,7 +18,8 @@ from ..conftest import SAMPLE_DIR
 # CLREQ basic level (../shared/domain/CLREQ.md §2), written out again here on purpose
 NO_START_BASIC = "、，；：。？！．‼⁇⁈⁉”’）〕］｝】〗》〉」』–～·/／"
 NO_END_BASIC = "“‘（〔［｛【〖《〈「『"
-BOARD_IDS = ["board-duties", "board-meetings", "board-decisions", "board-service", "showcase"]
+BOARD_IDS = ["board-duties", "board-meetings", "board-decisions", "board-service", "oath-duties", "oath-rights",
+             "showcase"]
 
 
 def boards(result):
@@ -40,9 +41,10 @@ def test_sample_boards_render_without_overflow(sample_result):
         assert all(line.fit.fits for line in lines(sign))
     report = json.loads((sample_result.out_dir / "report.json").read_text(encoding="utf-8"))
     listed = {b["id"]: b for b in report["boards"]}
-    assert set(listed) == set(BOARD_IDS)
-    for b in listed.values():
+    assert set(listed) == set(BOARD_IDS) | {"oath-text"}  # the oath is set by the boards' flow too
+    for b in (listed[i] for i in BOARD_IDS):
         assert b["series"] == 1 and 10 <= b["body_char_height_mm"] <= 24 and 0.5 < b["fill"] <= 1.0
+    assert listed["oath-text"]["series"] == 1 and listed["oath-text"]["body_char_height_mm"] >= 28  # PL-04 from 3 m
 
 
 def test_no_drawn_line_starts_or_ends_with_a_forbidden_mark(sample_result):

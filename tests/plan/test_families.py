@@ -18,8 +18,10 @@ def plan(path, brand):
 
 def test_the_sample_gets_the_whole_family(brand):
     jobs = plan(SAMPLE, brand)
-    assert Counter(j.kind for j in jobs) == {"facade": 1, "plaque": 4, "door-plate": 12, "zone": 1,
-                                             "window": 4, "desk": 4, "directory": 2, "board": 4, "showcase": 1}
+    assert Counter(j.kind for j in jobs) == {"facade": 1, "plaque": 4, "door-plate": 12, "zone": 2,
+                                             "window": 4, "desk": 4, "directory": 2, "board": 6, "showcase": 1,
+                                             "wayfinding-wall": 1, "wayfinding-hanging": 2, "wayfinding-floor": 2,
+                                             "disclosure": 1, "flag": 1, "oath": 1}
     assert len({j.id for j in jobs}) == len(jobs)
 
 
@@ -112,4 +114,4 @@ def test_directories_list_their_floor_in_profile_order(brand):
 def test_zone_sign_for_the_open_area(brand):
     zones = [j for j in plan(SAMPLE, brand) if j.kind == "zone"]
     assert [(j.id, j.texts["name"].text, j.content.pictogram) for j in zones] == [
-        ("zone-reading", "共享阅读区", "pictogram-reading")]
+        ("zone-reading", "共享阅读区", "pictogram-reading"), ("zone-reading-b", "共享阅读区", "pictogram-reading")]

@@ -56,5 +56,5 @@ def test_photo_is_embedded_in_the_svg(tmp_path):
     href = images[0].get("{http://www.w3.org/1999/xlink}href") or images[0].get("href")
     assert href.startswith("data:image/jpeg;base64,")
     schedule = json.loads((result.out_dir / "schedule.json").read_text(encoding="utf-8"))
-    assert len(schedule["signs"]) == 33  # --only re-makes one sign's files; the schedule is the whole centre's
+    assert len(schedule["signs"]) == 44  # --only re-makes one sign's files; the schedule is the whole centre's
     assert [p.name for p in (result.out_dir / "svg").iterdir()] == ["showcase.svg"]

@@ -88,6 +88,8 @@ def content_streams(pdf: pikepdf.Pdf):
 
 
 def test_cmyk_only_no_rgb_no_transparency(sample_result):
+    # Separations: the registration colour, and the palette's spot colours (the pockets' CutContour)
+    separations = {"/All"} | {f"/{c.spot}" for c in sample_result.brand.palette.values() if c.spot}
     for path in all_print_pdfs(sample_result):
         with pikepdf.open(path) as pdf:
             spaces = {str(k) for page in pdf.pages for k in page.obj.Resources.get("/ColorSpace", {}).keys()}
@@ -99,9 +101,11 @@ def test_cmyk_only_no_rgb_no_transparency(sample_result):
                         assert str(op.operands[0]) in spaces, f"{path.name}: colour space {op.operands[0]}"
             for page in pdf.pages:
                 res = page.obj.Resources
-                assert "/ExtGState" not in res and "/Shading" not in res and "/Pattern" not in res
+                assert "/Shading" not in res and "/Pattern" not in res
+                for _, gs in res.get("/ExtGState", {}).items():  # only overprint for technical spots (cut paths)
+                    assert bool(gs.OP) and bool(gs.op) and not {"/SMask", "/CA", "/ca", "/BM"} & set(gs.keys())
                 for _, cs in res.get("/ColorSpace", {}).items():
-                    assert str(cs[0]) == "/Separation" and str(cs[1]) == "/All" and str(cs[2]) == "/DeviceCMYK"
+                    assert str(cs[0]) == "/Separation" and str(cs[1]) in separations and str(cs[2]) == "/DeviceCMYK"
                 assert "/Group" not in page.obj  # no transparency group
 
 
