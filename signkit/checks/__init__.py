@@ -22,7 +22,7 @@ from ..ir import Glyphs, Image, Sheet, paints, walk
 from ..model.brand import Brand
 from ..model.job import SignJob
 from ..model.profile import Profile
-from . import boards, completeness, disclosure, identity, images, placement, size, text, wayfinding  # noqa: F401  (registers checks)
+from . import boards, completeness, disclosure, identity, images, placement, series, size, text, wayfinding  # noqa: F401  (registers checks)
 from .findings import Finding, has_errors, sort_findings
 from .rules import CHECKS, Rule, RulePack
 

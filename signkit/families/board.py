@@ -11,15 +11,36 @@ place on the wall.  Party boards (hung in a party room) take the party style (th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Literal
 
 from ..config import spec
 from ..ir import Raster
 from ..model.brand import Band
 from ..model.job import Location, Placement, SignJob, Text, make_job
 from ..text.markdown import BoardText
+from ..text.style import BULLETS, HouseStyle
 from .base import Family, PlanInput
 from .door_plate import is_party
+
+
+@dataclass(frozen=True, slots=True)
+class HouseStyleTokens:
+    """``[signs.<kind>.tokens.house_style]``: the text engine's house-style switches as brand
+    data (:mod:`signkit.text.style`; the defaults are the 党政 ones)."""
+
+    han_digit_gap_em: float = spec(0.0, ge=0, le=0.25, doc="space between Han and digits, em (党政: 0, set solid)")
+    range_dash: Literal["～", "—", "–", ""] = spec("～", doc="the mark between two numbers, dates or times; "
+                                                           "\"\" leaves what was typed")
+    bullet: str = spec("●", pattern=f"[{BULLETS}]", doc="the item mark")
+    bullet_size_em: float = spec(0.35, gt=0, le=1, doc="the bullet's size ÷ the body size")
+    label_align: Literal["left", "right"] = spec("right", doc="article numbers 1.–12. in their box")
+    max_squeeze_em: float = spec(0.25, ge=0, le=0.5, doc="the most a mark inside a line gives up when squeezed, em")
+
+    def house(self) -> HouseStyle:
+        return HouseStyle(han_digit_gap_em=self.han_digit_gap_em, range_dash=self.range_dash or None,
+                          bullet=self.bullet, bullet_size_em=self.bullet_size_em, label_align=self.label_align,
+                          max_squeeze_em=self.max_squeeze_em)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,6 +61,26 @@ class Tokens:
     hang_punctuation: bool = spec(doc="a final 。，、 may hang in the margin (CLREQ §3.1.7; rare in mainland practice)")
     board_gap_mm: float = spec(ge=0, doc="between boards hung side by side, mm")
     harmonise_on_wall: bool = spec(True, doc="boards on one wall share one body size")
+    chapter_gap: int = spec(3, ge=0, doc="legal text: grid units before 第X章 (one more follows it)")
+    article_gap: int = spec(1, ge=0, doc="legal text: grid units before 第X条")
+    clause_gap: int = spec(0, ge=0, doc="legal text: grid units before a further 款 of an article")
+    item_gap: int = spec(0, ge=0, doc="legal text: grid units before a （一） item")
+    article_label: Literal["run-in", "hanging"] = spec("run-in", doc="legal text: 第X条 run in (第二条　正文, as laws "
+                                                                     "are printed) or hanging in a box of its own")
+    note_ratio: float = spec(0.8, gt=0, le=1, doc="the adoption note (题注) ÷ body")
+    title_leading: float = spec(1.25, gt=1, doc="a two-line title's baseline pitch ÷ its size")
+    title_scale: Literal["series", "wall", "centre"] = spec("series", doc="titles share one size per series, per wall "
+                                                                          "or across the centre")
+    emblem_gap_mm: float = spec(24.0, ge=0, doc="the emblem to the title in their lock-up, mm (≥ the emblem's clear space)")
+    series_tag: Literal["continued", "count"] = spec("continued", doc="a series' panels carry （续） after the first, or "
+                                                                      "every panel its number, 2/3")
+    tag_char_mm: float = spec(12.0, gt=0, doc="character height of the series tag （续） or 2/3 under the header, mm")
+    contact_mm: float = spec(70.0, ge=0, doc="height of the contact band (hotline, QR code) above the footer, mm")
+    qr_mm: float = spec(60.0, gt=0, doc="the QR code with its quiet zone, mm")
+    hotline_label: str = spec("服务热线", doc="the words before the hotline's number on the contact band")
+    qr_caption: str = spec("扫码办事", doc="the words beside the QR code on the contact band (\"\": none)")
+    house_style: HouseStyleTokens = spec(default_factory=HouseStyleTokens,
+                                         doc="the text engine's house style (CJK–digit gap, range mark, bullet …)")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,10 +106,16 @@ class Content:
     body_char_mm: float | None = None  # set by the wall planner: the body size shared on the wall
     limit_char_mm: float | None = None  # the largest body size the wall allows (for measuring)
     fixed: bool = False  # placed by its family (the oath wall's boards): the wall planner keeps its place
+    contrast: tuple[float, float] | None = None  # set by the wall planner: LOW_CONTRAST's (large_text_mm, small_min)
+    title_size_mm: float | None = None  # set by the wall planner: the title's font size (one per series, wall or centre)
+    continues: str = ""  # set by the wall planner: file:line of a paragraph split at this panel's head
+    qr: str = ""  # contact boards: the address the QR code leads to
+    contact: bool = False  # a contact band (hotline, QR code) at the board's foot
+    continues_at_sentence: bool = True
 
 
 def plan_boards(inp: PlanInput) -> list[SignJob]:
-    entries = [(f"board-{b.id}", b.file, b.room, f"boards[{i}]") for i, b in enumerate(inp.profile.boards)]
+    entries = [(f"board-{b.id}", b.file, b.room, f"boards[{i}]", b.contact) for i, b in enumerate(inp.profile.boards)]
     return [_job(inp, "board", *entry) for entry in entries]
 
 
@@ -79,7 +126,7 @@ def plan_showcase(inp: PlanInput) -> list[SignJob]:
     return [_job(inp, "showcase", "showcase", showcase.file, showcase.room, "showcase")]
 
 
-def _job(inp: PlanInput, kind: str, sign_id: str, path, room_id: str, key: str) -> SignJob:
+def _job(inp: PlanInput, kind: str, sign_id: str, path, room_id: str, key: str, contact: bool = False) -> SignJob:
     profile, brand = inp.profile, inp.brand
     sign = brand.signs[kind]
     text, shown = inp.boards.text(path)
@@ -94,7 +141,9 @@ def _job(inp: PlanInput, kind: str, sign_id: str, path, room_id: str, key: str) 
         free_wall_mm=room.display_wall_mm if room else None,
         free_wall_key=f"{profile.key_of_room(room_id)}.display_wall_mm" if room else "")
     photos, captions = (), ()
-    texts = {"title": Text(text.title, f"{shown}:{text.title_line}"), "centre": Text(profile.center.name, "center.name")}
+    texts = {"title": Text(text.title, f"{shown}:{text.title_line}"), "centre": Text(_footer_name(profile.center), "center.name")}
+    if contact and profile.center.hotline:
+        texts["hotline"] = Text(profile.center.hotline, "center.hotline")
     if kind == "showcase" and profile.showcase is not None:
         showcase = profile.showcase
         photos = tuple((inp.boards.photo(p), f"showcase.images[{n}]") for n, p in enumerate(showcase.images))
@@ -108,7 +157,15 @@ def _job(inp: PlanInput, kind: str, sign_id: str, path, room_id: str, key: str) 
         id=sign_id, kind=kind, width_mm=width, height_mm=height,
         style=brand.style_of(kind, brand.roles.party_style if party else ""),
         texts=texts, source=key, placement=placement, material=sign.material, quantity=sign.quantity, room=room_id,
-        floor=room.floor if room else None, content=Content(text, sign_id, shown, party, photos, captions))
+        floor=room.floor if room else None,
+        content=Content(text, sign_id, shown, party, photos, captions, contact=contact,
+                        qr=(profile.center.qr_url or "") if contact else ""))
+
+
+def _footer_name(center) -> str:
+    """The centre as the footer names it: its name, led by the village when the name lacks it."""
+    village = center.village.strip()
+    return center.name if not village or village in center.name else f"{village}{center.name}"
 
 
 _BOARD_BAND = Band("extent", 700.0, 2100.0, "PL-06/PL-07: bottom edge ≥ 700 mm, top edge ≤ 2100 mm")

@@ -25,14 +25,20 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
 
+import segno
+
+from ..checks.geometry import contrast_ratio
 from ..errors import BrandError, TemplateError
 from ..families.board import Content as BoardContent
-from ..ir import IDENTITY, Glyphs, Group, Image, Item, Paint, Rect, Sheet, Size, multiply
+from ..ir import IDENTITY, Glyphs, Group, Image, Item, Paint, Path, Rect, Shape, Sheet, Size, multiply
 from ..model.brand import Brand
 from ..model.job import SignJob
 from ..text.fonts import Face, FontBook
-from ..text.line import LineSpec, fixed_width_mm, set_fixed, set_line
+from ..text.line import LineSpec, fixed_width_mm, ink_extent, set_fixed, set_line
 from ..text.name import NameSpec, house_size, set_name
+from ..text.shape import shape
+from ..text.style import HouseStyle
+from ..text.title import TitleSpec, set_title
 from ..text.vertical import ColumnSpec, set_column
 from ..units import parse_length_mm
 from .flow import FlowLayout, FlowStyle, fit_flow
@@ -50,6 +56,7 @@ class Page:
     count: int = 1
     continued: bool = False
     body_char_height_mm: float | None = None  # None while the board is being measured
+    title_size_mm: float | None = None  # the title's font size the plan chose (one per series, wall or centre)
 
 
 def palette_paints(brand: Brand) -> dict[str, Paint]:
@@ -84,7 +91,7 @@ class Composer:
         measured: list[tuple[Rect, FlowStyle]] = []
 
         def measure(el: ET.Element, ctx: Context) -> None:
-            measured.append(self._flow_spec(el, ctx))
+            measured.append(self._flow_spec(el, ctx, job))
 
         self.compose(job, flow=measure)  # the template says where the text flows
         if len(measured) != 1:
@@ -115,10 +122,22 @@ class Composer:
         self.compose(job, names=found)
         return found
 
-    def compose(self, job: SignJob, *, page: Page | None = None, flow=None, names: list | None = None) -> Sheet:
+    def measure_title(self, job: SignJob) -> float | None:
+        """The font size (mm) at which the board's ``<sk:title>`` is set on its own: the largest
+        that fits its frame on one line, else on two (None: the template has no title, or it
+        fits in neither).  The plan takes the smallest of a series, wall or centre."""
+        found: list[float | None] = []
+        content = job.content
+        page = Page(content.panel, content.panels, content.panel > 1, content.body_char_mm)
+        self.compose(job, page=page, flow=lambda el, ctx: None, titles=found)
+        return found[0] if found else None
+
+    def compose(self, job: SignJob, *, page: Page | None = None, flow=None, names: list | None = None,
+                titles: list | None = None) -> Sheet:
         """One sheet.  Board panels take their share of the text at the body size the plan chose;
         ``flow`` replaces that (the measuring pass of :meth:`fit_board`); ``names`` collects the
-        ``<sk:name>`` frames instead of setting them (:meth:`measure_names`)."""
+        ``<sk:name>`` frames instead of setting them (:meth:`measure_names`), ``titles`` the
+        size each ``<sk:title>`` would take (:meth:`measure_title`)."""
         sign = self.brand.signs[job.kind]
         if job.style not in sign.styles:
             raise BrandError.at(f"brand.toml: signs.{job.kind}.styles", f"no style '{job.style}' for {job.id}",
@@ -127,7 +146,7 @@ class Composer:
         if page is None and flow is None and isinstance(content, BoardContent):
             layout = self.fit_board(job, exact_mm=content.body_char_mm)
             items = layout.pages[content.panel - 1].items if content.panel <= len(layout.pages) else ()
-            page = Page(content.panel, content.panels, content.panel > 1, layout.char_height_mm)
+            page = Page(content.panel, content.panels, content.panel > 1, layout.char_height_mm, content.title_size_mm)
             flow = lambda el, ctx: Group(ctx.id, items, source=content.file)  # noqa: E731
         page = page or Page()
         bleed = self.brand.output.bleed_mm
@@ -142,6 +161,8 @@ class Composer:
                                      "column": lambda el, ctx: self._column(el, ctx, job, names),
                                      "name": lambda el, ctx: self._name(el, ctx, job, names),
                                      "flow": flow or self._no_flow,
+                                     "title": lambda el, ctx: self._title(el, ctx, job, titles),
+                                     "qr": self._qr,
                                      "image": lambda el, ctx: self._image(el, ctx, job)})
         size, view, items = reader.read(svg)
         if size is None or abs(size.width_mm - job.width_mm) > SIZE_TOLERANCE_MM \
@@ -202,6 +223,66 @@ class Composer:
         return Glyphs(ctx.id, face, line.size_mm, line.glyphs, ctx.style.fill, text,  # type: ignore[arg-type]
                       source=el.get("key", ctx.where), fit=line.fit, role=_role(el, ctx))
 
+    def _title(self, el: ET.Element, ctx: Context, job: SignJob, measured: list | None) -> Item | None:
+        """``<sk:title x y width height font min-char-height max-char-height leading size mark
+        mark-size mark-gap key>``: a board title on one line or two balanced lines
+        (text/title.py, punctuation compressed as in the body), as large as
+        ``max-char-height`` allows and never below ``min-char-height`` (then it is set there
+        and overflows: a TEXT_OVERFLOW finding naming it).  ``size`` sets it at exactly that
+        font size (mm; the plan's title scale).  ``mark`` names brand artwork (the emblem)
+        locked up at its left ``mark-gap`` mm away, ``mark-size`` mm square, the lock-up
+        centred in the frame.  Each line is a run of its own (its words in its text)."""
+        face, frame, text = self._frame(el, ctx)
+        mark = el.get("mark", "")
+        if mark and mark not in self.brand.assets:
+            raise _element_error(el, ctx, f"unknown asset '{mark}'", "assets: " + ", ".join(self.brand.assets))
+        mark_w = _num(el, "mark-size", ctx, 0.0) if mark else 0.0
+        mark_gap = _num(el, "mark-gap", ctx, 0.0) if mark else 0.0
+        largest = _num(el, "max-char-height", ctx)
+        region = Rect(frame.x + mark_w + mark_gap, frame.y, frame.width - mark_w - mark_gap, frame.height)
+        if region.width <= 0:
+            raise _element_error(el, ctx, "the mark leaves no room for the title")
+        spec = TitleSpec(frame=region, min_char_height_mm=min(_num(el, "min-char-height", ctx), largest),
+                         max_char_height_mm=largest, leading=_num(el, "leading", ctx, 1.25))
+        if el.get("size"):
+            tallest, _, _ = ink_extent(face, shape(face, text))
+            char = _num(el, "size", ctx) * tallest / face.units_per_em
+            # exactly that size (the tolerance keeps a title measured to fill its frame on one line)
+            spec = dataclasses.replace(spec, min_char_height_mm=char * (1 - 1e-6), max_char_height_mm=char)
+        title = set_title(face, text, spec, style=self._house(job))
+        if measured is not None:
+            measured.append(title.size_mm if title.fits else None)
+            return None
+        # centring the title in the region right of the mark centres the whole lock-up in the frame
+        block = max((line.width_mm for line in title.lines), default=0.0)
+        left = region.x + (region.width - block) / 2 - mark_w - mark_gap
+        key = el.get("key", ctx.where)
+        items: list[Item] = []
+        if mark:
+            items.append(self._place_asset(f"{ctx.id}-mark", mark, Rect(left, frame.y + (frame.height - mark_w) / 2,
+                                                                        mark_w, mark_w), ctx.style.fill))
+        for n, line in enumerate(title.lines):
+            items.append(Glyphs(ctx.id if n == 0 else f"{ctx.id}-{n + 1}", face, title.size_mm, line.glyphs,
+                                ctx.style.fill, line.text, source=key, fit=title.fit, role=_role(el, ctx)))  # type: ignore[arg-type]
+        return Group(f"{ctx.id}-lockup", tuple(items), source=key)
+
+    def _qr(self, el: ET.Element, ctx: Context) -> Item:
+        """``<sk:qr x y size error key>address</sk:qr>``: a QR code (segno) drawn as vector
+        modules in the fill colour, ``size`` mm square with its quiet zone of four modules
+        (ISO/IEC 18004) inside the box; ``error`` is the correction level (l, m, q, h)."""
+        data = (el.text or "").strip()
+        if not data:
+            raise _element_error(el, ctx, "a QR code needs its text (the address it leads to)")
+        if ctx.style.fill is None:
+            raise _element_error(el, ctx, "a QR code needs a fill colour", 'add fill="…" naming a palette colour')
+        level = el.get("error", "m")
+        if level not in ("l", "m", "q", "h"):
+            raise _element_error(el, ctx, f"error must be l, m, q or h, not '{level}'")
+        x, y, size = (_num(el, a, ctx) for a in ("x", "y", "size"))
+        return Group(ctx.id, (Shape(f"{ctx.id}-modules", qr_modules(data, level, x, y, size), fill=ctx.style.fill,
+                                    source=el.get("key", ctx.where)),),
+                     source=el.get("key", ctx.where), label=f"QR: {data}", layer="artwork")
+
     def _name(self, el: ET.Element, ctx: Context, job: SignJob, measured: list | None) -> Item | None:
         """``<sk:name scale x y width height font min-char-height max-char-height spread-upto
         measure solid-upto lines leading side-clearance align key>``: a name set at its type scale's character
@@ -261,8 +342,10 @@ class Composer:
         frame = Rect(*(_num(el, a, ctx) for a in ("x", "y", "width", "height")))
         return self.fonts.face(role), frame, " ".join((el.text or "").split())
 
-    def _flow_spec(self, el: ET.Element, ctx: Context) -> tuple[Rect, FlowStyle]:
-        """``<sk:flow>``: the body frame of a board and how its text is set there."""
+    def _flow_spec(self, el: ET.Element, ctx: Context, job: SignJob) -> tuple[Rect, FlowStyle]:
+        """``<sk:flow>``: the body frame of a board and how its text is set there.  The house
+        style is the sign type's tokens' (``house_style``); with ``background`` named, headings
+        keep to the contrast rule the plan passed in (:meth:`_heading_contrast`)."""
         face, frame, _ = self._frame(el, ctx)
 
         def role(attr: str) -> Face:
@@ -279,6 +362,9 @@ class Composer:
                 raise _element_error(el, ctx, f"{attr}: '{name}' is not a palette colour", "palette: " + ", ".join(self.paints))
             return self.paints[name]
 
+        article_label = el.get("article-label", "run-in")
+        if article_label not in ("run-in", "hanging"):
+            raise _element_error(el, ctx, f"article-label must be run-in or hanging, not '{article_label}'")
         style = FlowStyle(
             body=face, heading=role("heading-font"), figure=role("figure-font"), body_fill=ctx.style.fill,  # type: ignore[arg-type]
             heading_fill=paint("heading-fill"), figure_fill=paint("figure-fill"),
@@ -288,10 +374,38 @@ class Composer:
             paragraph_gap=int(_num(el, "paragraph-gap", ctx, 1)), section_gap=int(_num(el, "section-gap", ctx, 2)),
             figures=el.get("figures", "false") == "true", line_chars=_chars(el, ctx),
             unit_ratio=_num(el, "unit-ratio", ctx, 0.45), rule=paint("rule-fill") if el.get("rule-fill") else None,
-            hang_punctuation=el.get("hang-punctuation", "false") == "true")
+            hang_punctuation=el.get("hang-punctuation", "false") == "true",
+            house=self._house(job),
+            chapter_gap=int(_num(el, "chapter-gap", ctx, 3)), article_gap=int(_num(el, "article-gap", ctx, 1)),
+            clause_gap=int(_num(el, "clause-gap", ctx, 0)), item_gap=int(_num(el, "item-gap", ctx, 0)),
+            article_label=article_label, note_ratio=_num(el, "note-ratio", ctx, 0.8))
         if style.min_char_mm > style.max_char_mm or style.step_mm <= 0:
             raise _element_error(el, ctx, "needs min-char-height ≤ max-char-height and a positive step")
+        if el.get("background") is not None:
+            style = self._heading_contrast(style, paint("background"),
+                                           paint("heading-small-fill") if el.get("heading-small-fill") else None, job)
         return frame, style
+
+    def _house(self, job: SignJob) -> HouseStyle | None:
+        """The house style of the job's sign type (``[signs.<kind>.tokens.house_style]``)."""
+        house = getattr(self.brand.signs[job.kind].tokens, "house_style", None)
+        return house.house() if house is not None else None
+
+    @staticmethod
+    def _heading_contrast(style: FlowStyle, background: Paint, small_fill: Paint | None, job: SignJob) -> FlowStyle:
+        """Headings that keep to the contrast rule (CL-03) at any body size the fitter chooses:
+        a heading colour that passes only as large text keeps headings at or above the rule's
+        large-text height, unless the brand names a colour for small headings
+        (``heading-small-fill``) that passes as small text."""
+        rule = getattr(job.content, "contrast", None)
+        if rule is None:
+            return style
+        large_text_mm, small_min = rule
+        if contrast_ratio(style.heading_fill.rgb, background.rgb) >= small_min:
+            return style
+        if small_fill is not None and contrast_ratio(small_fill.rgb, background.rgb) >= small_min:
+            return dataclasses.replace(style, heading_small_fill=small_fill, large_text_mm=large_text_mm)
+        return dataclasses.replace(style, heading_min_char_mm=large_text_mm)
 
     def _image(self, el: ET.Element, ctx: Context, job: SignJob) -> Item:
         """``<sk:image index x y width height>``: the job's photo ``index``, whole, centred in the box."""
@@ -406,6 +520,26 @@ class Composer:
                 raise BrandError.at(where, "the asset's <svg> has no size", "give it a viewBox")
             self._assets[key] = (size, view, items)
         return self._assets[key]
+
+
+def qr_modules(data: str, level: str, x: float, y: float, size: float) -> Path:
+    """The dark modules of ``data``'s QR code as one path of row runs, ``size`` mm square with
+    the quiet zone (four modules) inside, its top left at (x, y)."""
+    code = segno.make_qr(data, error=level, boost_error=False)
+    matrix = code.matrix
+    module = size / (len(matrix) + 8)
+    ops: list[tuple] = []
+    for r, row in enumerate(matrix):
+        c = 0
+        while c < len(row):
+            if not row[c]:
+                c += 1
+                continue
+            start = c
+            while c < len(row) and row[c]:
+                c += 1
+            ops.extend(Path.rect(x + (start + 4) * module, y + (r + 4) * module, (c - start) * module, module).ops)
+    return Path(tuple(ops))
 
 
 def _chars(el: ET.Element, ctx: Context) -> tuple[int, int] | None:

@@ -1,8 +1,9 @@
 """Flowing a board's text into its body frame: size fitting, vertical rhythm, pagination.
 
 In:  the board's blocks (:mod:`signkit.text.markdown`: headings, paragraphs, articles,
-     items), the body frame in mm and a :class:`FlowStyle` (faces, colours, the smallest and
-     largest body character height, ratios, gaps).
+     items; in legal mode chapters, sections, 第X条 articles, 款, （一） items; the adoption
+     note), the body frame in mm and a :class:`FlowStyle` (faces, colours, the smallest and
+     largest body character height, ratios, gaps, the house style).
 Out: a :class:`FlowLayout`: the chosen body size and one :class:`FlowPage` per board of the
      series, each a tuple of positioned lines (:class:`~signkit.ir.Glyphs`, one per
      line, so every line keeps its text for search and checks).
@@ -10,17 +11,29 @@ Out: a :class:`FlowLayout`: the chosen body size and one :class:`FlowPage` per b
 The rules:
 - **Fitting.** The body character height is the largest step (``step_mm``) from
   ``max_char_mm`` down to ``min_char_mm`` at which everything fits one board.  Headings and
-  figures keep their ratios to it.  If the text does not fit one board even at the minimum,
-  it becomes a series: the fewest boards it fits at the minimum, then the largest size at
-  which it still fits that many.
+  figures keep their ratios to it (headings never below ``heading_min_char_mm``: a brand
+  whose heading colour passes the contrast rule only as large text keeps them large).  If
+  the text does not fit one board even at the minimum, it becomes a series: the fewest
+  boards it fits at the minimum, then the largest size at which it still fits that many.
 - **Vertical rhythm.** A baseline grid per board with unit ``u`` = half the body line pitch:
-  body lines advance 2u, paragraphs are ``paragraph_gap`` units apart, sections open with
-  ``section_gap`` units, a heading takes the whole units its own pitch needs.
-- **Page breaks.** Never after a heading (it moves to the next board with what follows),
-  never leaving one line of a paragraph of three or more alone at a board's foot or head.
-  Articles keep their numbers because a number is set on its article's first line.
-- **Paragraph setting** is :mod:`signkit.text.paragraph` (CLREQ): prose with a two-character
-  first-line indent, articles and items with hanging indents whose labels share one width.
+  body lines advance 2u; paragraphs are ``paragraph_gap`` units apart, sections open with
+  ``section_gap`` units, a heading takes the whole units its own pitch needs.  Legal text
+  has its own steps: ``chapter_gap`` before 第X章 (one unit after it), ``article_gap``
+  before 第X条, ``clause_gap`` before a further 款, ``item_gap`` before （一） items.
+- **Legal text** (:class:`~signkit.text.markdown.Chapter` …): 第X章 and 第X节 centred in the
+  heading face; the 第X条 label drawn in the heading face (黑体), run in (``第二条　正文``,
+  the first line indented two characters, as laws are printed) or hanging (``article_label``
+  = ``"hanging"``: the label in a box as wide as the board's widest, the article's text
+  and its 款 and 项 in a column beside it); 款 and 项 indented two characters; the
+  adoption note centred, smaller (``note_ratio``), in the body face (楷体 is not bundled).
+- **Page breaks** fall between paragraphs only (a heading, an article, a 款, an item):
+  a heading stays with what follows it and a 第X条 with its first （一）.  Only a
+  paragraph longer than a whole board is split, at the last sentence end that fits (or,
+  with no sentence end that fits, at a line end); :attr:`FlowLayout.splits` says where, for
+  the report.
+- **Paragraph setting** is :mod:`signkit.text.paragraph` (CLREQ) with the brand's house
+  style: prose with a two-character first-line indent, articles and items with hanging
+  indents whose labels share one width.
 """
 
 from __future__ import annotations
@@ -32,17 +45,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text.figures import split_figure
+from ..ir import Glyphs, Item as IRItem, Paint, PlacedGlyph, Rect, TextFit
+from ..text.breaking import CLOSE, SENTENCE_STOPS
 from ..text.fonts import Face
-from ..text.line import LineSpec, set_line
-from ..text.markdown import Article, Block, Heading, Item, Paragraph
+from ..text.markdown import (Article, Block, Chapter, Clause, Heading, Item, LegalArticle, LegalItem, Note,
+                             Section)
 from ..text.paragraph import measure_paragraph, set_paragraph
 from ..text.shape import shape
-from ..ir import Glyphs, Item as IRItem, Paint, Path, PlacedGlyph, Rect, Shape, TextFit
+from ..text.style import HouseStyle, resolve
+from .figures import FIGURE, FIGURE_COLUMN_EM, FIGURES_PER_ROW, draw_figures, figure_height
 
-FIGURE = re.compile(r"^(?P<label>[^：:]{2,12})[：:](?P<value>.+)$")
-FIGURES_PER_ROW = 4
-FIGURE_COLUMN_EM = 8  # a figure's column is at least this many body ems wide (fewer per row in a narrow column)
+HEADINGS = ("heading", "chapter", "section")
+# a sentence ends after 。？！ and the closing marks that follow them
+_SENTENCE_END = re.compile(rf"[{re.escape(SENTENCE_STOPS)}][{re.escape(CLOSE)}]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,19 +82,51 @@ class FlowStyle:
     line_chars: tuple[int, int] | None = None  # keep the measure between these many characters a line
     unit_ratio: float = 0.45  # a figure's unit (户, 人, 万元, %) ÷ its number
     rule: Paint | None = None  # dividers between figure columns (None: the figure colour)
+    house: HouseStyle | None = None  # the brand's house style (None: the 党政 defaults)
+    chapter_gap: int = 3  # grid units before 第X章 (one more follows it)
+    article_gap: int = 1  # before 第X条
+    clause_gap: int = 0  # before a further 款 of an article
+    item_gap: int = 0  # before a （一） item
+    article_label: str = "run-in"  # run-in | hanging
+    note_ratio: float = 0.8  # the adoption note ÷ body
+    heading_min_char_mm: float = 0.0  # headings never smaller (the contrast rule's large text)
+    heading_small_fill: Paint | None = None  # headings smaller than large_text_mm take this colour
+    large_text_mm: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """One block as the flow sets it (or a piece of a long one)."""
+
+    block: int  # index of its block (source line, figure text)
+    kind: str  # body | note | heading | chapter | section | figure
+    text: str
+    ratio: float = 1.0  # size ÷ body size
+    gap: int = 0  # grid units before it when it is not the first on a board
+    keep: bool = False  # keep it on one board with the next
+    indent_em: float = 0.0  # first-line indent
+    label: str = ""  # a hanging label (set_paragraph's)
+    label_gap_em: float = 0.0
+    label_width_em: float | None = None
+    bold: int = 0  # the first characters drawn in the heading face (the 第X条 label)
+    align: str = "left"  # left | center (centred lines; a justified one centres its last line)
+    justify: bool = True
+    shift_em: float = 0.0  # the whole paragraph starts this far in (hanging column, continued piece)
+    inset_em: float = 0.0  # the measure is this much narrower on each side (the note)
+    label_left: bool = False  # the label sits at the left of its box (legal labels)
+    piece: int = 0  # 0: whole or first piece; n: the n-th continuation after a split
+    splittable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Row:
     """One unit of vertical space: a set line, or a row of figures."""
 
-    block: int  # index of the block it belongs to
-    kind: str  # body | heading | figures
+    kind: str  # body | note | heading | chapter | section | figures
     units: int  # height in grid units
     gap: int  # grid units before it when it is not the first row of a board
-    nth: int  # line number within its block
-    lines_in_block: int
-    members: tuple[int, ...] = ()  # figures: the items shown side by side
+    nth: int  # line number within its paragraph
+    members: tuple[int, ...] = ()  # figures: the blocks shown side by side
     columns: int = 1  # figures: the band's equal columns (every row of a band has as many)
 
 
@@ -88,6 +135,16 @@ class FlowPage:
     items: tuple[IRItem, ...]
     used_mm: float
     fill: float  # used height ÷ frame height
+    continues: str = ""  # "file:line" of a paragraph split at this board's head ("": none)
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A paragraph longer than a board, continued on the next one."""
+
+    page: int  # the board (1-based) whose head continues it
+    source: str  # file:line of the paragraph
+    at_sentence: bool  # True: at a sentence end; False: no sentence end fitted, at a line end
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +153,7 @@ class FlowLayout:
     size_mm: float  # body font size (em)
     pages: tuple[FlowPage, ...]
     fits: bool  # False: a line cannot be set at all (a unit wider than the measure)
+    splits: tuple[Split, ...] = ()
 
 
 def fit_flow(blocks: Sequence[Block], frame: Rect, style: FlowStyle, *, id_prefix: str, source: str) -> FlowLayout:
@@ -105,30 +163,46 @@ def fit_flow(blocks: Sequence[Block], frame: Rect, style: FlowStyle, *, id_prefi
         low, high = max(style.min_char_mm, ratio * frame.width / most), min(style.max_char_mm, ratio * frame.width / fewest)
         if low <= high:
             style = dataclasses.replace(style, min_char_mm=low, max_char_mm=high)
+    paras = _paras(blocks, style)
     steps = _steps(style)
-    one = _largest(steps, lambda c: _page_count(blocks, frame, style, c / ratio) <= 1)
+
+    def count(c: float) -> int:
+        return len(_Flow(paras, frame, style, c / ratio, placed=False).pages)
+
+    one = _largest(steps, lambda c: count(c) <= 1)
     if one is None:  # a series: the fewest boards at the minimum, then the largest size for that many
-        count = _page_count(blocks, frame, style, steps[-1] / ratio)
-        one = _largest(steps, lambda c: _page_count(blocks, frame, style, c / ratio) <= count) or steps[-1]
+        fewest = count(steps[-1])
+        one = _largest(steps, lambda c: count(c) <= fewest) or steps[-1]
     size = one / ratio
-    rows, sets = _rows(blocks, frame, style, size, placed=True)
-    pages = _paginate(rows, _capacity(frame, style, size))
+    flow = _Flow(paras, frame, style, size, placed=True)
     u = _unit(style, size)
-    figure_mm = _figure_height(rows, blocks, frame, style, one)
+    rows = [row for page in flow.pages for _, row in page]
+    texts = (lambda b: blocks[b].text)
+    figure_mm = figure_height(rows, texts, frame, style, one) if style.figures else 0.0
     out = []
-    for page_no, page in enumerate(pages):
+    for page_no, page in enumerate(flow.pages):
         items: list[IRItem] = []
         y = frame.y
-        for i, row in enumerate(page):
+        for i, (para, row) in enumerate(page):
             if i:
                 y += row.gap * u
-            items.extend(_draw_row(row, sets.get(row.block), y, frame, style, size, u, one,
-                                   f"{id_prefix}-b{row.block}-{row.nth}", source, blocks, figure_mm))
+            line_source = f"{source}:{getattr(blocks[para.block], 'line', '?')}"
+            item_id = f"{id_prefix}-b{para.block}-{para.piece}-{row.nth}" if para.piece else \
+                f"{id_prefix}-b{para.block}-{row.nth}"
+            if row.kind == "figures":
+                items.extend(draw_figures(row, y, frame, style, size, u, one, item_id,
+                                          lambda b: f"{source}:{blocks[b].line}", texts, figure_mm))
+            else:
+                items.extend(_draw_row(para, row, flow.sets[para], y, frame, style, size, u, one, item_id, line_source))
             y += row.units * u
         used = y - frame.y
-        out.append(FlowPage(tuple(items), used, used / frame.height if frame.height else 0.0))
-    fits = all(s.fits for s in sets.values())
-    return FlowLayout(one, size, tuple(out), fits)
+        first = page[0][0] if page else None
+        continues = f"{source}:{blocks[first.block].line}" if first is not None and first.piece else ""
+        out.append(FlowPage(tuple(items), used, used / frame.height if frame.height else 0.0, continues))
+    splits = tuple(Split(n + 1, f"{source}:{blocks[page[0][0].block].line}", flow.at_sentence[page[0][0]])
+                   for n, page in enumerate(flow.pages) if page and page[0][0].piece)
+    fits = all(s.fits for s in flow.sets.values())
+    return FlowLayout(one, size, tuple(out), fits, splits)
 
 
 # -- fitting -------------------------------------------------------------------------------
@@ -152,83 +226,57 @@ def _largest(steps: list[float], ok) -> float | None:
     return steps[lo] if lo < len(steps) else None
 
 
-def _page_count(blocks, frame: Rect, style: FlowStyle, size: float) -> int:
-    rows, _ = _rows(blocks, frame, style, size, placed=False)
-    return len(_paginate(rows, _capacity(frame, style, size)))
-
-
 def _unit(style: FlowStyle, size: float) -> float:
     return style.leading * size / 2
 
 
-def _capacity(frame: Rect, style: FlowStyle, size: float) -> int:
-    return int(math.floor(frame.height / _unit(style, size) + 1e-6))
+# -- blocks → paragraphs (size-independent) ----------------------------------------------------
 
-
-# -- blocks → rows ---------------------------------------------------------------------------
-
-def _rows(blocks, frame: Rect, style: FlowStyle, size: float, *, placed: bool):
-    """Rows in reading order, and (when ``placed``) each block's set paragraph."""
-    u = _unit(style, size)
-    label_em = _label_width_em(style.body, tuple(b.label for b in blocks if isinstance(b, (Article, Item))))
-    rows: list[Row] = []
-    sets: dict[int, object] = {}
-    previous = None
+def _paras(blocks: Sequence[Block], style: FlowStyle) -> list[Para]:
+    body = style.body
+    label_em = _label_width_em(body, tuple(b.label for b in blocks if isinstance(b, (Article, Item))))
+    legal_em = _label_width_em(body, tuple(b.label for b in blocks if isinstance(b, LegalArticle)))
+    hanging = style.article_label == "hanging"
+    column = (legal_em or 0.0) + 1.0 if hanging else 0.0  # where a hanging article's text begins, em
+    indent = style.first_indent_em
+    out: list[Para] = []
     for i, block in enumerate(blocks):
-        if isinstance(block, Heading):
-            hsize = size * style.heading_ratio
-            units = max(2, math.ceil(style.leading * hsize / u - 1e-9))
-            kwargs = dict(size_mm=hsize, width_mm=frame.width, justify=False)
-            count = _count(style.heading, block.text, placed, sets, i, kwargs)
-            gap = style.section_gap
-            rows += [Row(i, "heading", units, gap if n == 0 else 0, n, count) for n in range(count)]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if isinstance(block, Chapter):
+            para = Para(i, "chapter", block.text, style.heading_ratio, style.chapter_gap, True, align="center",
+                        justify=False)
+        elif isinstance(block, Section):
+            para = Para(i, "section", block.text, 1.0, style.section_gap, True, align="center", justify=False)
+        elif isinstance(block, Heading):
+            para = Para(i, "heading", block.text, style.heading_ratio, style.section_gap, True, justify=False)
         elif style.figures and isinstance(block, Item) and FIGURE.match(block.text):
-            per_row = max(1, min(FIGURES_PER_ROW, int(frame.width / (FIGURE_COLUMN_EM * size))))
-            if previous == "figures" and len(rows[-1].members) < per_row:
-                rows[-1] = dataclasses.replace(rows[-1], members=rows[-1].members + (i,))
-                continue  # joins the figure row above
-            units = math.ceil((style.figure_ratio * 1.2 + style.leading) * size / u)
-            gap = style.paragraph_gap if previous not in (None, "heading") else 0
-            rows.append(Row(i, "figures", units, gap, 0, 1, (i,)))
-            previous = "figures"
-            continue
-        else:
-            kwargs = dict(size_mm=size, width_mm=frame.width, hang_punctuation=style.hang_punctuation)
-            if isinstance(block, Paragraph):
-                kwargs["first_indent_em"] = style.first_indent_em
+            para = Para(i, "figure", block.text, gap=style.paragraph_gap)
+        elif isinstance(block, Note):
+            para = Para(i, "note", block.text, style.note_ratio, style.paragraph_gap, align="center",
+                        inset_em=2.0, splittable=True)
+        elif isinstance(block, LegalArticle):
+            # 第X条 keeps its first （一） on its board
+            keep = isinstance(nxt, LegalItem) and nxt.article == block.label
+            if hanging:
+                para = Para(i, "body", block.body, 1.0, style.article_gap, keep, label=block.label, label_gap_em=1.0,
+                            label_width_em=legal_em, bold=len(block.label), label_left=True, splittable=True)
             else:
-                kwargs.update(label=block.label, label_gap_em=0.35, label_width_em=label_em)
-            count = _count(style.body, block.text, placed, sets, i, kwargs)
-            gap = style.paragraph_gap if previous not in (None, "heading") else 0
-            rows += [Row(i, "body", 2, gap if n == 0 else 0, n, count) for n in range(count)]
-        previous = "heading" if isinstance(block, Heading) else "body"
-    return _band_columns(rows), sets
-
-
-def _band_columns(rows: list[Row]) -> list[Row]:
-    """Every row of a band of figures (consecutive figure rows) gets the band's column count."""
-    out = list(rows)
-    i = 0
-    while i < len(out):
-        if out[i].kind != "figures":
-            i += 1
-            continue
-        j = i
-        while j < len(out) and out[j].kind == "figures":
-            j += 1
-        columns = max(len(r.members) for r in out[i:j])
-        for k in range(i, j):
-            out[k] = dataclasses.replace(out[k], columns=columns)
-        i = j
+                para = Para(i, "body", block.text, 1.0, style.article_gap, keep, indent, bold=len(block.label),
+                            splittable=True)
+        elif isinstance(block, (Clause, LegalItem)):
+            gap = style.item_gap if isinstance(block, LegalItem) else style.clause_gap
+            para = Para(i, "body", block.text, 1.0, gap, False, indent, shift_em=column if block.article else 0.0,
+                        splittable=True)
+        elif isinstance(block, (Article, Item)):
+            para = Para(i, "body", block.text, 1.0, style.paragraph_gap, label=block.label, label_gap_em=0.35,
+                        label_width_em=label_em, splittable=True)
+        else:
+            para = Para(i, "body", block.text, 1.0, style.paragraph_gap, False, indent, splittable=True)
+        previous = out[-1] if out else None
+        if previous is not None and previous.kind in HEADINGS:  # what follows a heading: only its own space
+            para = dataclasses.replace(para, gap=1 if previous.kind == "chapter" else 0)
+        out.append(para)
     return out
-
-
-def _count(face: Face, text: str, placed: bool, sets: dict, index: int, kwargs: dict) -> int:
-    if placed:
-        result = set_paragraph(face, text, **kwargs)
-        sets[index] = result
-        return len(result.lines)
-    return measure_paragraph(face, text, **kwargs).line_count
 
 
 @lru_cache(maxsize=256)
@@ -239,178 +287,254 @@ def _label_width_em(face: Face, labels: tuple[str, ...]) -> float | None:
     return max(shape(face, label).advance for label in labels) / face.units_per_em
 
 
-# -- rows → boards ---------------------------------------------------------------------------
+# -- paragraphs → rows → boards ----------------------------------------------------------------
 
-def _paginate(rows: list[Row], capacity: int) -> list[list[Row]]:
-    pages: list[list[Row]] = [[]]
-    used = 0
+class _Flow:
+    """The paragraphs set at one body size and paginated: ``pages`` are lists of (para, row);
+    ``sets`` each para's set paragraph (when ``placed``)."""
+
+    def __init__(self, paras: list[Para], frame: Rect, style: FlowStyle, size: float, *, placed: bool):
+        self.frame, self.style, self.size, self.placed = frame, style, size, placed
+        self.house = resolve(style.house)
+        self.u = _unit(style, size)
+        self.capacity = int(math.floor(frame.height / self.u + 1e-6))
+        self.sets: dict[Para, object] = {}
+        self.at_sentence: dict[Para, bool] = {}
+        self.paras = list(paras)
+        self.chunks = _band_columns(self._all_rows())
+        self.pages: list[list[tuple[Para, Row]]] = self._paginate()
+
+    # sizes and setting
+    def psize(self, para: Para) -> float:
+        size = self.size * para.ratio
+        if para.kind in HEADINGS and self.style.heading_min_char_mm:
+            size = max(size, self.style.heading_min_char_mm / self.style.heading.face_height_em)
+        return size
+
+    def face(self, para: Para) -> Face:
+        return self.style.heading if para.kind in HEADINGS else self.style.body
+
+    def kwargs(self, para: Para) -> dict:
+        size = self.psize(para)
+        kw = dict(size_mm=size, width_mm=self.frame.width - (para.shift_em + 2 * para.inset_em) * size,
+                  first_indent_em=para.indent_em, justify=para.justify, style=self.house,
+                  hang_punctuation=self.style.hang_punctuation and para.kind == "body")
+        if para.label:
+            kw.update(label=para.label, label_gap_em=para.label_gap_em, label_width_em=para.label_width_em)
+        return kw
+
+    def lines(self, para: Para) -> int:
+        if self.placed:
+            if para not in self.sets:
+                self.sets[para] = set_paragraph(self.face(para), para.text, **self.kwargs(para))
+            return len(self.sets[para].lines)
+        return measure_paragraph(self.face(para), para.text, **self.kwargs(para)).line_count
+
+    def rows(self, para: Para) -> list[Row]:
+        if para.kind == "figure":
+            units = math.ceil((self.style.figure_ratio * 1.2 + self.style.leading) * self.size / self.u)
+            return [Row("figures", units, para.gap, 0, (para.block,))]
+        count = self.lines(para)
+        if para.kind in HEADINGS:
+            units = max(2, math.ceil(self.style.leading * self.psize(para) / self.u - 1e-9))
+        else:
+            units = 2
+        return [Row(para.kind, units, para.gap if n == 0 else 0, n) for n in range(count)]
+
+    def _all_rows(self) -> list[list[Row]]:
+        """Rows per paragraph; consecutive figures share rows of up to as many as fit across."""
+        per_row = max(1, min(FIGURES_PER_ROW, int(self.frame.width / (FIGURE_COLUMN_EM * self.size))))
+        chunks: list[list[Row]] = []
+        for index, para in enumerate(self.paras):
+            rows = self.rows(para)
+            if para.kind == "figure" and index and self.paras[index - 1].kind == "figure":
+                owner = next(k for k in range(index - 1, -1, -1) if chunks[k])
+                last = chunks[owner][-1]
+                if len(last.members) < per_row:  # joins the figure row above
+                    chunks[owner][-1] = dataclasses.replace(last, members=last.members + rows[0].members)
+                    rows = []
+            chunks.append(rows)
+        return chunks
+
+    @staticmethod
+    def height(rows: list[Row], on_top: bool) -> int:
+        return sum(r.units for r in rows) + (rows[0].gap if rows and not on_top else 0)
+
+    # pagination
+    def _paginate(self) -> list[list[tuple[Para, Row]]]:
+        cap = self.capacity
+        pages: list[list[tuple[Para, Row]]] = [[]]
+        used = 0
+
+        def place(k: int) -> None:
+            nonlocal used
+            used += self.height(self.chunks[k], not pages[-1])
+            pages[-1].extend((self.paras[k], r) for r in self.chunks[k])
+
+        def new_page() -> None:
+            nonlocal used
+            pages.append([])
+            used = 0
+
+        i = 0
+        while i < len(self.paras):
+            j = i
+            while self.paras[j].keep and j + 1 < len(self.paras):
+                j += 1
+            chain = [r for k in range(i, j + 1) for r in self.chunks[k]]
+            if used + self.height(chain, not pages[-1]) <= cap:
+                for k in range(i, j + 1):
+                    place(k)
+                i = j + 1
+                continue
+            if pages[-1] and self.height(chain, True) <= cap:
+                new_page()
+                continue
+            # the chain is taller than a board: its paragraphs one by one, the one that overflows split
+            k = i
+            while k <= j:
+                need = self.height(self.chunks[k], not pages[-1])
+                if used + need <= cap:
+                    place(k)
+                    k += 1
+                    continue
+                room = cap - used - (self.chunks[k][0].gap if pages[-1] and self.chunks[k] else 0)
+                longer = self.height(self.chunks[k], True) > cap  # only a paragraph longer than a board is split
+                if longer and self.paras[k].splittable and self._split(k, room, whole_board=not pages[-1]):
+                    j += 1
+                    place(k)
+                    new_page()
+                    k += 1
+                    continue
+                if pages[-1]:
+                    # to the next board; what is kept with it (a heading, 第X条) goes along
+                    back = k
+                    while back > i and self.paras[back - 1].keep:
+                        back -= 1
+                    moved = sum(len(self.chunks[m]) for m in range(back, k))
+                    if moved < len(pages[-1]):
+                        del pages[-1][len(pages[-1]) - moved:]
+                        k = back
+                    new_page()
+                    continue
+                place(k)  # taller than a board and not splittable (a heading, a figure row): as it is
+                k += 1
+            i = k
+        return [p for p in pages if p]
+
+    def _split(self, k: int, room: int, *, whole_board: bool) -> bool:
+        """Split paragraph ``k`` so that its first piece takes at most ``room`` grid units:
+        at the last sentence end that fits, else (on an empty board) at a line end."""
+        para = self.paras[k]
+        fit_lines = room // 2
+        if fit_lines < 1:
+            return False
+        text = para.text
+        ends = [m.end() for m in _SENTENCE_END.finditer(text) if m.end() < len(text.rstrip())]
+        lo, hi, best = 0, len(ends) - 1, None
+        while lo <= hi:  # the longest prefix ending a sentence that fits (line counts grow with it)
+            mid = (lo + hi) // 2
+            if self._count(dataclasses.replace(para, text=text[:ends[mid]])) <= fit_lines:
+                best, lo = ends[mid], mid + 1
+            else:
+                hi = mid - 1
+        at_sentence = best is not None
+        if best is None:
+            if not whole_board:
+                return False
+            starts = measure_paragraph(self.face(para), text, **self.kwargs(para)).starts
+            if len(starts) <= fit_lines:
+                return False
+            best = starts[fit_lines]
+        first = dataclasses.replace(para, text=text[:best], keep=False)
+        rest = dataclasses.replace(para, text=text[best:].lstrip(" \u3000"), indent_em=0.0, label="", bold=0,
+                                   gap=0, shift_em=para.shift_em + self._text_x_em(para), piece=para.piece + 1)
+        self.paras[k:k + 1] = [first, rest]
+        self.chunks[k:k + 1] = [self.rows(first), self.rows(rest)]
+        self.at_sentence[rest] = at_sentence
+        return True
+
+    def _count(self, para: Para) -> int:
+        return measure_paragraph(self.face(para), para.text, **self.kwargs(para)).line_count
+
+    def _text_x_em(self, para: Para) -> float:
+        """Where the text after a hanging label begins, em (0 without a label)."""
+        if not para.label:
+            return 0.0
+        kw = self.kwargs(para)
+        return set_paragraph(self.face(para), "国", **{**kw, "size_mm": 1.0, "width_mm": 1e3}).text_x_mm
+
+
+def _band_columns(chunks: list[list[Row]]) -> list[list[Row]]:
+    """Every row of a band of figures (consecutive figure rows) gets the band's column count."""
+    flat = [(c, r) for c, rows in enumerate(chunks) for r in range(len(rows))]
     i = 0
-    while i < len(rows):
-        row = rows[i]
-        need = row.units + (row.gap if pages[-1] else 0)
-        if used + need <= capacity or not pages[-1]:
-            pages[-1].append(row)
-            used += need
+    while i < len(flat):
+        c, r = flat[i]
+        if chunks[c][r].kind != "figures":
             i += 1
             continue
-        # the row does not fit: choose where this board ends, moving the break back if needed
-        cut = len(pages[-1])
-        while cut > 1 and not _good_break(pages[-1][cut - 1], pages[-1][cut] if cut < len(pages[-1]) else row):
-            cut -= 1
-        carried = pages[-1][cut:]
-        pages[-1] = pages[-1][:cut]
-        pages.append([])
-        used = 0
-        i -= len(carried)
-    return [p for p in pages if p]
-
-
-def _good_break(last: Row, first: Row) -> bool:
-    """May a board end after ``last`` with ``first`` opening the next?"""
-    if last.kind == "heading":
-        return False  # never a heading at the foot of a board
-    if first.block == last.block and last.lines_in_block >= 3:
-        if last.nth < 1 or first.nth > first.lines_in_block - 2:
-            return False  # no single line of a paragraph left alone
-    return True
+        j = i
+        while j < len(flat) and chunks[flat[j][0]][flat[j][1]].kind == "figures":
+            j += 1
+        columns = max(len(chunks[a][b].members) for a, b in flat[i:j])
+        for a, b in flat[i:j]:
+            chunks[a][b] = dataclasses.replace(chunks[a][b], columns=columns)
+        i = j
+    return chunks
 
 
 # -- drawing --------------------------------------------------------------------------------
 
-def _draw_row(row: Row, setting, y: float, frame: Rect, style: FlowStyle, size: float, u: float,
-              char_height: float, item_id: str, source: str, blocks, figure_mm: float = 0.0) -> list[IRItem]:
-    block = blocks[row.block]
-    line_source = f"{source}:{getattr(block, 'line', '?')}"
-    if row.kind == "figures":
-        return _draw_figures(row, y, frame, style, size, u, char_height, item_id, line_source, blocks, figure_mm)
-    face = style.heading if row.kind == "heading" else style.body
-    fill = style.heading_fill if row.kind == "heading" else style.body_fill
+def _draw_row(para: Para, row: Row, setting, y: float, frame: Rect, style: FlowStyle, size: float, u: float,
+              char_height: float, item_id: str, source: str) -> list[IRItem]:
+    heading = para.kind in HEADINGS
+    face = style.heading if heading else style.body
     line = setting.lines[row.nth]
     em = setting.size_mm
+    char = em * face.face_height_em
+    fill = style.heading_fill if heading else style.body_fill
+    if heading and style.heading_small_fill is not None and char < style.large_text_mm - 1e-9:
+        fill = style.heading_small_fill  # the brand's heading colour for sizes below large text
     box_h = row.units * u
     baseline = y + (box_h - em) / 2 + em * face.ascender / face.units_per_em
-    glyphs = tuple(PlacedGlyph(g.gid, frame.x + g.x, baseline + g.y, g.cluster - line.start)
-                   for g in line.glyphs)
+    left = frame.x + (para.shift_em + para.inset_em) * em
+    avail = setting.width_mm
+    if para.align == "center" and (not para.justify or line.last):
+        left += (avail - line.width_mm) / 2 - line.x_mm
+    glyphs = tuple(PlacedGlyph(g.gid, left + g.x, baseline + g.y, g.cluster - line.start)
+                   for g in line.glyphs if not (row.nth == 0 and g.cluster < para.bold))
     # a hanging 。，、 sits in the margin by design: its frame reaches one em further
     allowed = Rect(frame.x, frame.y, frame.width + (em if line.hanging else 0.0), frame.height)
-    fit = TextFit(frame=allowed, char_height_mm=char_height * (style.heading_ratio if row.kind == "heading" else 1),
-                  min_char_height_mm=style.min_char_mm, max_char_height_mm=style.max_char_mm,
+    fit = TextFit(frame=allowed, char_height_mm=char, min_char_height_mm=style.min_char_mm,
+                  max_char_height_mm=style.max_char_mm * (para.ratio if heading else 1.0),
                   fits=line.overflow_mm == 0)
-    out: list[IRItem] = [Glyphs(item_id, face, em, glyphs, fill, line.text, source=line_source, fit=fit)]
+    role = "secondary" if para.kind == "note" else "primary"  # the adoption note is read as a footnote (PL-08)
+    out: list[IRItem] = [Glyphs(item_id, face, em, glyphs, fill, line.text, source=source, fit=fit, role=role)]
+    if row.nth == 0 and para.bold:
+        out.append(_bold_label(para, line, setting, left, baseline, style, em, item_id, source, fit))
     if row.nth == 0 and setting.label_glyphs and abs(setting.label_size_mm - em) > 1e-9:
         # a bullet drawn at its own size (house style), not part of the line's glyphs
-        label = tuple(PlacedGlyph(g.gid, frame.x + g.x, baseline + g.y, 0) for g in setting.label_glyphs)
+        label = tuple(PlacedGlyph(g.gid, left + g.x, baseline + g.y, 0) for g in setting.label_glyphs)
         out.append(Glyphs(f"{item_id}-label", face, setting.label_size_mm, label, fill,
-                          setting.label, source=line_source, fit=fit, role="mark"))
+                          setting.label, source=source, fit=fit, role="mark"))
     return out
 
 
-# -- figures: the statistics band ---------------------------------------------------------------
-# Items written "名称：数值" on a showcase: a band of equal columns with fine dividers, every
-# figure of the board at one size (the largest at which the widest fits its column, at most
-# figure_ratio × body), Arabic numerals (text/figures.py), the unit at unit_ratio of the
-# number on its baseline, the name under it in the body size.
-
-FIGURE_PAD = 0.08  # share of a column kept clear on each side of its figure
-
-
-def _figure_parts(text: str) -> tuple[str, str, str]:
-    """(prefix, number, unit) of a figure's value; a value without a number is all number."""
-    fig = split_figure(text)
-    return (fig.prefix, fig.number, fig.unit) if fig else ("", text, "")
-
-
-def _figure_width(style: FlowStyle, text: str, height: float) -> float:
-    """Width (mm) of a figure's value with its number ``height`` tall (ideographic face)."""
-    prefix, number, unit = _figure_parts(text)
-    small = height * style.unit_ratio
-    return (_advance(style.heading, prefix, small) + _advance(style.figure, number, height)
-            + (_advance(style.heading, unit, small) + small * 0.15 if unit else 0.0))
-
-
-def _advance(face: Face, text: str, char_height: float) -> float:
-    if not text:
-        return 0.0
-    return shape(face, text).advance / face.units_per_em * char_height / face.face_height_em
-
-
-def _figure_height(rows: list[Row], blocks, frame: Rect, style: FlowStyle, char_height: float) -> float:
-    """One height for every figure of the board."""
-    best = style.figure_ratio * char_height
-    for row in rows:
-        if row.kind != "figures":
-            continue
-        inner = frame.width / row.columns * (1 - 2 * FIGURE_PAD)
-        for index in row.members:
-            match = FIGURE.match(blocks[index].text)
-            assert match is not None
-            width = _figure_width(style, match.group("value").strip(), 1.0)
-            if width > 0:
-                best = min(best, inner / width)
-    return max(best, style.min_char_mm)
-
-
-def _place_run(face: Face, text: str, x: float, baseline: float, char_height: float) -> tuple[tuple[PlacedGlyph, ...], float, float]:
-    """Glyphs of ``text`` from ``x`` on ``baseline``: (glyphs, font size, advance), mm."""
-    size = char_height / face.face_height_em
-    scale = size / face.units_per_em
-    placed = []
-    for g in shape(face, text).glyphs:
+def _bold_label(para: Para, line, setting, left: float, baseline: float, style: FlowStyle, em: float,
+                item_id: str, source: str, fit: TextFit) -> Glyphs:
+    """The 第X条 label in the heading face, where the body face set it (its characters are
+    one em wide in both), or at the left of its box (hanging labels).  Its words are in the
+    line's own text: the run is a mark, not read twice."""
+    text = setting.text[:para.bold]
+    label_face = style.heading
+    shaped = shape(label_face, text).glyphs
+    scale = em / label_face.units_per_em
+    body_x = {g.cluster: g.x for g in line.glyphs if g.cluster < para.bold}
+    placed, pen = [], left + line.x_mm
+    for g in shaped:
+        x = pen if para.label_left or g.cluster not in body_x else left + body_x[g.cluster]
         placed.append(PlacedGlyph(g.gid, x + g.x_offset * scale, baseline - g.y_offset * scale, g.cluster))
-        x += g.x_advance * scale
-    return tuple(placed), size, _advance(face, text, char_height)
-
-
-def _draw_figures(row: Row, y: float, frame: Rect, style: FlowStyle, size: float, u: float, char_height: float,
-                  item_id: str, source: str, blocks, figure_mm: float) -> list[IRItem]:
-    out: list[IRItem] = []
-    col_w = frame.width / row.columns
-    fig_h = figure_mm or style.figure_ratio * char_height
-    band_h = row.units * u
-    value_box = style.figure_ratio * char_height * 1.2  # the band keeps its rhythm whatever the figure size
-    rule = style.rule or style.figure_fill
-    for n, index in enumerate(row.members):
-        match = FIGURE.match(blocks[index].text)
-        assert match is not None
-        x = frame.x + n * col_w
-        line_source = f"{source.rsplit(':', 1)[0]}:{blocks[index].line}"
-        value = match.group("value").strip()
-        prefix, number, unit = _figure_parts(value)
-        small = fig_h * style.unit_ratio
-        width = _figure_width(style, value, fig_h)
-        left = x + (col_w - width) / 2
-        face_top = _face_top(style.figure)
-        baseline = y + (value_box - fig_h) / 2 + face_top * fig_h / style.figure.face_height_em
-        cell = Rect(x, y, col_w, value_box)
-        parts = [("prefix", style.heading, prefix, small), ("value", style.figure, number, fig_h),
-                 ("unit", style.heading, unit, small)]
-        for part, face, text, height in parts:
-            if not text:
-                continue
-            if part == "unit":
-                left += small * 0.15
-            glyphs, fsize, advance = _place_run(face, text, left, baseline, height)
-            # the number is read first; its unit and prefix are secondary text at unit_ratio of it
-            least = style.min_char_mm * (1.0 if part == "value" else style.unit_ratio)
-            fit = TextFit(frame=cell, char_height_mm=height, min_char_height_mm=least,
-                          max_char_height_mm=style.figure_ratio * char_height, fits=height >= least - 1e-9)
-            out.append(Glyphs(f"{item_id}-{n}-{part}", face, fsize, glyphs, style.figure_fill, text,
-                              source=line_source, fit=fit, role="primary" if part == "value" else "secondary"))
-            left += advance
-        label = match.group("label").strip()
-        label_frame = Rect(x + col_w * FIGURE_PAD, y + value_box, col_w * (1 - 2 * FIGURE_PAD), style.leading * size)
-        spec = LineSpec(frame=label_frame, min_char_height_mm=style.min_char_mm, max_char_height_mm=char_height)
-        line = set_line(style.body, label, spec)
-        out.append(Glyphs(f"{item_id}-{n}-label", style.body, line.size_mm, line.glyphs, style.body_fill, label,
-                          source=line_source, fit=line.fit))
-        if n:  # a fine divider between columns
-            out.append(Shape(f"{item_id}-{n}-divider", Path.rect(x - 0.5, y + band_h * 0.08, 1.0, band_h * 0.84),
-                             fill=rule, source=line_source))
-    return out
-
-
-def _face_top(face: Face) -> float:
-    """From the top of a full-face ideograph's ink to the baseline, em."""
-    gid = face.hb_font.get_nominal_glyph(ord("国"))
-    box = face.bounds(gid) if gid else None
-    return (box[3] if box else face.ascender) / face.units_per_em
+        pen += g.x_advance * scale
+    return Glyphs(f"{item_id}-article", label_face, em, tuple(placed), style.body_fill, text, source=source, fit=fit,
+                  role="mark")

@@ -121,7 +121,7 @@ class SvgReader:
             if not isinstance(el.tag, str):
                 continue  # comments, processing instructions
             tag = _local(el.tag)
-            if tag in SKIPPED:
+            if tag in SKIPPED and not el.tag.startswith("{" + SK_NS + "}"):  # <title>, not <sk:title>
                 continue
             counts[tag] = counts.get(tag, 0) + 1
             item = self.element(el, tag, style, self.make_id(el, f"{parent_id}-{tag}{counts[tag]}"))

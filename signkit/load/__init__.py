@@ -41,7 +41,15 @@ def load_inputs(profile_path: Path, brand_dir: Path | None = None, *,
     profile = load_profile(Path(profile_path), functions=brand.functions)
     rules = load_rule_pack(files.rules, brand=brand, families=FAMILIES, overrides=dict(profile.rules),
                            profile_file=str(profile.source))
-    return Inputs(profile, brand, files, rules, load_content(profile))
+    return Inputs(profile, brand, files, rules, load_content(profile, board_style=_house_style(brand, "board"),
+                                                            showcase_style=_house_style(brand, "showcase")))
+
+
+def _house_style(brand: Brand, kind: str):
+    """The house style a family's tokens name (boards and the showcase), None: the default."""
+    tokens = brand.signs[kind].tokens if kind in brand.signs else None
+    house = getattr(tokens, "house_style", None)
+    return house.house() if house is not None else None
 
 
 __all__ = ["Inputs", "load_inputs", "load_brand", "load_profile"]

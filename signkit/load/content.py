@@ -22,6 +22,7 @@ from ..errors import ContentError, Problem
 from ..ir import Raster
 from ..model.profile import Profile
 from ..text.markdown import BoardText, parse_board
+from ..text.style import HouseStyle
 
 MAX_BOARD_BYTES = 200_000
 MAX_PHOTO_BYTES = 64_000_000
@@ -39,14 +40,21 @@ class Content:
         return self.photos[path]
 
 
-def load_content(profile: Profile) -> Content:
+def load_content(profile: Profile, *, board_style: HouseStyle | None = None,
+                 showcase_style: HouseStyle | None = None) -> Content:
+    """``board_style`` / ``showcase_style``: the brand's house style for each family's texts
+    (normalisation and the bullet; None: the 党政 defaults)."""
     problems: list[Problem] = []
     texts: dict[Path, tuple[BoardText, str]] = {}
-    files = [b.file for b in profile.boards] + ([profile.showcase.file] if profile.showcase else [])
-    for path in files:
+    files = [(b.file, board_style) for b in profile.boards] + \
+        ([(profile.showcase.file, showcase_style)] if profile.showcase else [])
+    c = profile.center
+    values = {"hotline": c.hotline, "village": c.village, "township": c.township, "county": c.county,
+              "centre": c.name, "center": c.name}
+    for path, style in files:
         shown = _shown(path, profile.folder)
         try:
-            texts[path] = (_read_board(path, shown), shown)
+            texts[path] = (_read_board(path, shown, style, values), shown)
         except ContentError as exc:
             problems.extend(exc.problems)
     photos: dict[Path, Raster] = {}
@@ -64,7 +72,7 @@ def _shown(path: Path, folder: Path) -> str:
     return path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
 
 
-def _read_board(path: Path, shown: str) -> BoardText:
+def _read_board(path: Path, shown: str, style: HouseStyle | None, values: dict[str, str | None]) -> BoardText:
     size = path.stat().st_size
     if size > MAX_BOARD_BYTES:
         raise ContentError.at(shown, f"is {size // 1000} KB: far more than boards can hold "
@@ -76,7 +84,7 @@ def _read_board(path: Path, shown: str) -> BoardText:
     except UnicodeDecodeError as exc:
         raise ContentError.at(shown, f"not UTF-8 text ({exc.reason} at byte {exc.start})",
                               "save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)")
-    return parse_board(text, file=shown)
+    return parse_board(text, file=shown, style=style, values=values)
 
 
 def _read_photo(path: Path, shown: str, key: str) -> Raster:

@@ -37,7 +37,10 @@ class Center:
     floor_area_m2: float | None = spec(None, gt=0, doc="built floor area of the centre in m²")
     outdoor_area_m2: float | None = spec(None, ge=0, doc="outdoor square / activity ground in m²")
     households: int | None = spec(None, ge=0, doc="households served")
-    hotline: str | None = spec(None, doc="service telephone number")
+    hotline: str | None = spec(None, doc="service telephone number: {hotline} in board texts, the contact band of "
+                                         "boards with contact = true, the floor directories' footer")
+    qr_url: str | None = spec(None, pattern=r"https?://\S+", doc="address a QR code on the contact band of boards "
+                                                                 "with contact = true leads to (an online service hall)")
     slogan: str = spec("以人民为中心", doc="identity line used on boards and the facade; \"\" leaves it out")
     street_distance_mm: float = spec(15000, gt=0, doc="distance from which the facade sign is read, mm")
 
@@ -118,6 +121,7 @@ class Board:
     id: str = spec(pattern=ID_PATTERN, doc="short id, e.g. duties")
     file: Path = spec(doc="Markdown file with the board text, relative to the profile")
     room: str = spec(doc="id of the room where the board hangs")
+    contact: bool = spec(False, doc="a contact band at the board's foot: the hotline and the QR code of center.qr_url")
 
 
 @dataclass(frozen=True, slots=True)

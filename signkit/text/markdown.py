@@ -30,6 +30,11 @@ stays plain; the structure is recognised by pattern:
 * the following paragraphs of an article → :class:`Clause` (款), each knowing its article;
 * lines starting ``（一）`` … → :class:`LegalItem` (项, set with tighter spacing).
 
+**Placeholders.** ``{hotline}``, ``{village}``, ``{township}``, ``{county}`` and ``{centre}``
+(``{center}``) stand for the profile's values (``center.hotline`` …), filled in before the
+line is read, so the value is normalised like the text around it.  An unknown name, or a
+value the profile leaves out, is an error naming ``file:line``.
+
 In legal mode an article or item line starts a new block even without a blank line before it.
 The mode is detected: a board is legal when a line starts with 第…条 or a ``##`` heading with
 第…章.  A first line ``<!-- legal -->`` or ``<!-- plain -->`` (also ``<!-- mode: legal -->``)
@@ -45,10 +50,13 @@ setext underlines, backslash escapes.  All problems of a file are reported toget
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import ContentError, Problem
+from ..i18n import _
 from .normalize import Change, is_chinese, normalize_with_changes
 from .style import HouseStyle, resolve
 
@@ -183,25 +191,56 @@ _INLINE = (
 )
 
 
+PLACEHOLDERS = ("hotline", "village", "township", "county", "centre", "center")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
+
+
 def parse_board(text: str, *, file: str, item_label: str | None = None, style: HouseStyle | None = None,
-                mode: str | None = None) -> BoardText:
+                mode: str | None = None, values: Mapping[str, str | None] | None = None) -> BoardText:
     """Parse one board file; raises :class:`ContentError` listing every problem found.
 
     ``item_label`` defaults to the house style's bullet; ``mode`` ("legal" or "plain")
-    overrides the file's mode line and the detection."""
+    overrides the file's mode line and the detection; ``values`` fill the placeholders
+    (``{hotline}`` …; None: placeholders are left as written)."""
     style = resolve(style)
     lines = text.removeprefix("\ufeff").splitlines()
-    declared, problems = _mode_line(lines, file)
+    problems: list[Problem] = []
+    if values is not None:
+        lines = [_fill(line, no, values, file, problems) for no, line in enumerate(lines, 1)]
+    declared, mode_problems = _mode_line(lines, file)
+    problems += mode_problems
     if mode is not None and mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     chosen = mode or declared or ("legal" if _looks_legal(lines) else "plain")
     parser = _Parser(file, style.bullet if item_label is None else item_label, style, chosen == "legal")
     parser.problems.extend(problems)
-    skip_first = declared is not None or bool(problems)   # the mode line is not content
+    skip_first = declared is not None or bool(mode_problems)   # the mode line is not content
     for no, raw in enumerate(lines, 1):
         if not (no == 1 and skip_first):
             parser.line(no, raw.rstrip())
     return parser.finish()
+
+
+def _fill(line: str, no: int, values: Mapping[str, str | None], file: str, problems: list[Problem]) -> str:
+    """``line`` with its placeholders replaced by the profile's values."""
+
+    def value(m: re.Match) -> str:
+        name = m.group(1)
+        if name not in PLACEHOLDERS:
+            close = difflib.get_close_matches(name, PLACEHOLDERS, n=1)
+            problems.append(Problem(f"{file}:{no}", _("unknown placeholder {{{name}}}").format(name=name),
+                                    _("did you mean {{{close}}}?").format(close=close[0]) if close else
+                                    _("placeholders: {names}").format(names=", ".join(f"{{{p}}}" for p in PLACEHOLDERS))))
+            return m.group(0)
+        filled = values.get(name)
+        if not filled:
+            key = "center.name" if name in ("centre", "center") else f"center.{name}"
+            problems.append(Problem(f"{file}:{no}", _("{{{name}}} is used but the profile has no {key}").format(
+                name=name, key=key), _("add {key} to the profile, or write the text itself").format(key=key)))
+            return m.group(0)
+        return filled
+
+    return _PLACEHOLDER.sub(value, line)
 
 
 def _mode_line(lines: list[str], file: str) -> tuple[str | None, list[Problem]]:

@@ -103,13 +103,19 @@ def test_two_thousand_characters_become_a_series_never_below_the_minimum(tmp_pat
     assert [s.job.id for s in series] == [f"board-duties-{n}" for n in range(1, len(series) + 1)]
     assert len(series) >= 2
     minimum = result.brand.signs["board"].tokens.body_min_char_mm
-    titles = []
+    titles, tags, sizes = [], [], set()
     for sign in series:
         assert sign.fit.body_char_height_mm >= minimum
         assert sign.fit.panels == len(series)
-        titles.append(next(i.text for i, _, _ in walk(sign.sheet.items) if isinstance(i, Glyphs) and i.id.endswith("-title")))
+        runs = {i.id.rsplit("-", 1)[-1] if i.id.endswith(("-title", "-tag")) else "": i
+                for i, _, _ in walk(sign.sheet.items) if isinstance(i, Glyphs)}
+        titles.append(runs["title"].text)
+        sizes.add(round(runs["title"].size_mm, 6))
+        tags.append(runs["tag"].text if "tag" in runs else "")
         assert not [f for f in sign.findings if f.severity == "error"]
-    assert titles[0] == "村党组织工作职责" and all(t == "村党组织工作职责（续）" for t in titles[1:])
+    # the title is the same on every panel, at one size; （续） is a tag of its own, not appended
+    assert set(titles) == {"村党组织工作职责"} and len(sizes) == 1
+    assert tags[0] == "" and all(t == "（续）" for t in tags[1:])
     # every article's first line (with its number) is drawn; nothing is lost between boards
     drawn = "".join(line.text for sign in series for line in lines(sign))
     assert drawn.count(sentence) == 42
