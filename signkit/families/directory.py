@@ -89,6 +89,8 @@ def plan(inp: PlanInput) -> list[SignJob]:
                       for n, (i, r) in enumerate(rooms) if r.number and r.number.strip()})
         if profile.center.slogan.strip():
             texts["slogan"] = Text(profile.center.slogan, "center.slogan")
+        if profile.center.hotline:
+            texts["hotline"] = Text(profile.center.hotline, "center.hotline")
         sections = _sections(brand, rooms, texts, t)
         # the brand's size, or the smallest larger allowed size that holds every room of the floor
         sizes = sorted({tuple(sign.size_mm), *map(tuple, sign.allowed_sizes_mm)}, key=lambda s: s[0] * s[1])
