@@ -30,6 +30,7 @@ import segno
 from ..checks.geometry import contrast_ratio
 from ..errors import BrandError, TemplateError
 from ..families.board import Content as BoardContent
+from ..i18n import _
 from ..ir import IDENTITY, Glyphs, Group, Image, Item, Paint, Path, Rect, Shape, Sheet, Size, multiply
 from ..model.brand import Brand
 from ..model.job import SignJob
@@ -235,17 +236,18 @@ class Composer:
         face, frame, text = self._frame(el, ctx)
         mark = el.get("mark", "")
         if mark and mark not in self.brand.assets:
-            raise _element_error(el, ctx, f"unknown asset '{mark}'", "assets: " + ", ".join(self.brand.assets))
+            raise _element_error(el, ctx, _("unknown asset '{name}'").format(name=mark),
+                                 _("assets: {names}").format(names=", ".join(self.brand.assets)))
         mark_w = _num(el, "mark-size", ctx, 0.0) if mark else 0.0
         mark_gap = _num(el, "mark-gap", ctx, 0.0) if mark else 0.0
         largest = _num(el, "max-char-height", ctx)
         region = Rect(frame.x + mark_w + mark_gap, frame.y, frame.width - mark_w - mark_gap, frame.height)
         if region.width <= 0:
-            raise _element_error(el, ctx, "the mark leaves no room for the title")
+            raise _element_error(el, ctx, _("the mark leaves no room for the title"))
         spec = TitleSpec(frame=region, min_char_height_mm=min(_num(el, "min-char-height", ctx), largest),
                          max_char_height_mm=largest, leading=_num(el, "leading", ctx, 1.25))
         if el.get("size"):
-            tallest, _, _ = ink_extent(face, shape(face, text))
+            tallest = ink_extent(face, shape(face, text))[0]
             char = _num(el, "size", ctx) * tallest / face.units_per_em
             # exactly that size (the tolerance keeps a title measured to fill its frame on one line)
             spec = dataclasses.replace(spec, min_char_height_mm=char * (1 - 1e-6), max_char_height_mm=char)
@@ -272,12 +274,12 @@ class Composer:
         (ISO/IEC 18004) inside the box; ``error`` is the correction level (l, m, q, h)."""
         data = (el.text or "").strip()
         if not data:
-            raise _element_error(el, ctx, "a QR code needs its text (the address it leads to)")
+            raise _element_error(el, ctx, _("a QR code needs its text (the address it leads to)"))
         if ctx.style.fill is None:
-            raise _element_error(el, ctx, "a QR code needs a fill colour", 'add fill="…" naming a palette colour')
+            raise _element_error(el, ctx, _("a QR code needs a fill colour"), _('add fill="…" naming a palette colour'))
         level = el.get("error", "m")
         if level not in ("l", "m", "q", "h"):
-            raise _element_error(el, ctx, f"error must be l, m, q or h, not '{level}'")
+            raise _element_error(el, ctx, _("error must be l, m, q or h, not '{level}'").format(level=level))
         x, y, size = (_num(el, a, ctx) for a in ("x", "y", "size"))
         return Group(ctx.id, (Shape(f"{ctx.id}-modules", qr_modules(data, level, x, y, size), fill=ctx.style.fill,
                                     source=el.get("key", ctx.where)),),
@@ -346,7 +348,7 @@ class Composer:
         """``<sk:flow>``: the body frame of a board and how its text is set there.  The house
         style is the sign type's tokens' (``house_style``); with ``background`` named, headings
         keep to the contrast rule the plan passed in (:meth:`_heading_contrast`)."""
-        face, frame, _ = self._frame(el, ctx)
+        face, frame = self._frame(el, ctx)[:2]
 
         def role(attr: str) -> Face:
             name = el.get(attr, el.get("font", ""))
@@ -364,7 +366,8 @@ class Composer:
 
         article_label = el.get("article-label", "run-in")
         if article_label not in ("run-in", "hanging"):
-            raise _element_error(el, ctx, f"article-label must be run-in or hanging, not '{article_label}'")
+            raise _element_error(el, ctx, _("article-label must be run-in or hanging, not '{value}'").format(
+                value=article_label))
         style = FlowStyle(
             body=face, heading=role("heading-font"), figure=role("figure-font"), body_fill=ctx.style.fill,  # type: ignore[arg-type]
             heading_fill=paint("heading-fill"), figure_fill=paint("figure-fill"),

@@ -157,3 +157,13 @@ def test_boards_on_one_wall_share_one_body_size(sample_result):
     composer = Composer(sample_result.brand, sample_result.inputs.files)
     meetings = next(s.job for s in boards(sample_result) if s.job.id == "board-meetings")
     assert composer.fit_board(meetings).char_height_mm > party_room.pop()
+
+
+def test_a_title_too_long_for_two_lines_is_an_overflow_naming_it(tmp_path):
+    title = "中华人民共和国村民委员会组织法实施办法村务公开民主管理监督细则（节选）"
+    text = f"# {title}\n\n1. 村党组织定期召开会议，研究部署重点工作。\n"
+    result = build(write_board(tmp_path / "c", text), tmp_path / "out", options=MakeOptions(formats=(), only=("board-duties",)))
+    found = [f for f in result.findings if f.code == "TEXT_OVERFLOW" and f.sign == "board-duties"]
+    assert found and all(f.severity == "error" and f.key == "boards/duties.md:1" for f in found)
+    lines = [f.message.split('"')[1] for f in found]
+    assert "".join(lines) == title  # each line of the title, as set (two balanced lines)
