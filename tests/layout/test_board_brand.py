@@ -108,3 +108,12 @@ def test_qr_modules_are_vector_rectangles_inside_the_quiet_zone():
     assert (x0, y0) == pytest.approx((10 + 4 * module, 20 + 4 * module))  # the finder pattern's corner
     assert (x1, y1) == pytest.approx((70 - 4 * module, 80 - 4 * module))
     assert path == qr_modules("https://www.example.gov.cn/qinghe/service", "m", 10.0, 20.0, 60.0)  # deterministic
+
+
+def test_a_series_can_number_its_panels(tmp_path):
+    result = build(REAL, tmp_path / "out", brand_dir=brand_with(tmp_path, '[signs.board.tokens]\nseries_tag = "count"\n'),
+                   options=MakeOptions(formats=(), only=("board-law",)))
+    law = [s for s in result.signs if s.job.series == "board-law"]
+    tags = [next(i.text for i, _, _ in walk(s.sheet.items) if isinstance(i, Glyphs) and i.id.endswith("-series-tag"))
+            for s in law]
+    assert tags == [f"{n}/{len(law)}" for n in range(1, len(law) + 1)]
