@@ -47,6 +47,7 @@ from .svgread import Context, SvgReader
 from .template import environment, render_template
 
 SIZE_TOLERANCE_MM = 0.01
+_SKIP: list = []  # compose(titles=_SKIP): leave <sk:title> out (the measuring pass of a board's flow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,7 @@ class Composer:
         self._asset_sources: dict[str, str] = files.assets
         self._assets: dict[tuple[str, str], tuple[Size, tuple[float, ...], tuple[Item, ...]]] = {}
         self._flows: dict[tuple[str, float], FlowLayout] = {}
+        self._houses: dict[str, HouseStyle | None] = {}
 
     # -- boards --------------------------------------------------------------------------
     def fit_board(self, job: SignJob, *, largest_mm: float | None = None, exact_mm: float | None = None) -> FlowLayout:
@@ -94,7 +96,7 @@ class Composer:
         def measure(el: ET.Element, ctx: Context) -> None:
             measured.append(self._flow_spec(el, ctx, job))
 
-        self.compose(job, flow=measure)  # the template says where the text flows
+        self.compose(job, flow=measure, titles=_SKIP)  # the template says where the text flows
         if len(measured) != 1:
             raise TemplateError.at(self.brand.signs[job.kind].template, f"a board template needs exactly one "
                                    f"<sk:flow>, found {len(measured)}")
@@ -233,6 +235,8 @@ class Composer:
         font size (mm; the plan's title scale).  ``mark`` names brand artwork (the emblem)
         locked up at its left ``mark-gap`` mm away, ``mark-size`` mm square, the lock-up
         centred in the frame.  Each line is a run of its own (its words in its text)."""
+        if measured is _SKIP:
+            return None  # measuring the flow: the title plays no part
         face, frame, text = self._frame(el, ctx)
         mark = el.get("mark", "")
         if mark and mark not in self.brand.assets:
@@ -391,8 +395,10 @@ class Composer:
 
     def _house(self, job: SignJob) -> HouseStyle | None:
         """The house style of the job's sign type (``[signs.<kind>.tokens.house_style]``)."""
-        house = getattr(self.brand.signs[job.kind].tokens, "house_style", None)
-        return house.house() if house is not None else None
+        if job.kind not in self._houses:
+            house = getattr(self.brand.signs[job.kind].tokens, "house_style", None)
+            self._houses[job.kind] = house.house() if house is not None else None
+        return self._houses[job.kind]
 
     @staticmethod
     def _heading_contrast(style: FlowStyle, background: Paint, small_fill: Paint | None, job: SignJob) -> FlowStyle:

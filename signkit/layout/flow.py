@@ -176,14 +176,14 @@ def fit_flow(blocks: Sequence[Block], frame: Rect, style: FlowStyle, *, id_prefi
     size = one / ratio
     flow = _Flow(paras, frame, style, size, placed=True)
     u = _unit(style, size)
-    rows = [row for page in flow.pages for _, row in page]
+    rows = [row for page in flow.pages for _, chunk in page for row in chunk]
     texts = (lambda b: blocks[b].text)
     figure_mm = figure_height(rows, texts, frame, style, one) if style.figures else 0.0
     out = []
     for page_no, page in enumerate(flow.pages):
         items: list[IRItem] = []
         y = frame.y
-        for i, (para, row) in enumerate(page):
+        for i, (para, row) in enumerate((para, row) for para, chunk in page for row in chunk):
             if i:
                 y += row.gap * u
             line_source = f"{source}:{getattr(blocks[para.block], 'line', '?')}"
@@ -290,7 +290,7 @@ def _label_width_em(face: Face, labels: tuple[str, ...]) -> float | None:
 # -- paragraphs → rows → boards ----------------------------------------------------------------
 
 class _Flow:
-    """The paragraphs set at one body size and paginated: ``pages`` are lists of (para, row);
+    """The paragraphs set at one body size and paginated: ``pages`` are lists of (para, its rows);
     ``sets`` each para's set paragraph (when ``placed``)."""
 
     def __init__(self, paras: list[Para], frame: Rect, style: FlowStyle, size: float, *, placed: bool):
@@ -302,7 +302,8 @@ class _Flow:
         self.at_sentence: dict[Para, bool] = {}
         self.paras = list(paras)
         self.chunks = _band_columns(self._all_rows())
-        self.pages: list[list[tuple[Para, Row]]] = self._paginate()
+        self.units = [len(rows) * rows[0].units if rows else 0 for rows in self.chunks]  # a chunk's rows are alike
+        self.pages: list[list[tuple[Para, list[Row]]]] = self._paginate()
 
     # sizes and setting
     def psize(self, para: Para) -> float:
@@ -356,20 +357,26 @@ class _Flow:
             chunks.append(rows)
         return chunks
 
-    @staticmethod
-    def height(rows: list[Row], on_top: bool) -> int:
-        return sum(r.units for r in rows) + (rows[0].gap if rows and not on_top else 0)
+    def span(self, a: int, b: int, on_top: bool) -> int:
+        """Grid units paragraphs ``a``…``b`` take on a board (the first one's gap unless on top)."""
+        total, gap = 0, None
+        for k in range(a, b + 1):
+            total += self.units[k]
+            if gap is None and self.chunks[k]:
+                gap = self.chunks[k][0].gap
+        return total + (gap if gap and not on_top else 0)
 
     # pagination
     def _paginate(self) -> list[list[tuple[Para, Row]]]:
         cap = self.capacity
-        pages: list[list[tuple[Para, Row]]] = [[]]
+        pages: list[list[tuple[Para, list[Row]]]] = [[]]
         used = 0
 
         def place(k: int) -> None:
             nonlocal used
-            used += self.height(self.chunks[k], not pages[-1])
-            pages[-1].extend((self.paras[k], r) for r in self.chunks[k])
+            if self.chunks[k]:  # (a figure that joined the row above has none)
+                used += self.span(k, k, not pages[-1])
+                pages[-1].append((self.paras[k], self.chunks[k]))
 
         def new_page() -> None:
             nonlocal used
@@ -381,25 +388,24 @@ class _Flow:
             j = i
             while self.paras[j].keep and j + 1 < len(self.paras):
                 j += 1
-            chain = [r for k in range(i, j + 1) for r in self.chunks[k]]
-            if used + self.height(chain, not pages[-1]) <= cap:
+            if used + self.span(i, j, not pages[-1]) <= cap:
                 for k in range(i, j + 1):
                     place(k)
                 i = j + 1
                 continue
-            if pages[-1] and self.height(chain, True) <= cap:
+            if pages[-1] and self.span(i, j, True) <= cap:
                 new_page()
                 continue
             # the chain is taller than a board: its paragraphs one by one, the one that overflows split
             k = i
             while k <= j:
-                need = self.height(self.chunks[k], not pages[-1])
+                need = self.span(k, k, not pages[-1])
                 if used + need <= cap:
                     place(k)
                     k += 1
                     continue
                 room = cap - used - (self.chunks[k][0].gap if pages[-1] and self.chunks[k] else 0)
-                longer = self.height(self.chunks[k], True) > cap  # only a paragraph longer than a board is split
+                longer = self.span(k, k, True) > cap  # only a paragraph longer than a board is split
                 if longer and self.paras[k].splittable and self._split(k, room, whole_board=not pages[-1]):
                     j += 1
                     place(k)
@@ -411,7 +417,7 @@ class _Flow:
                     back = k
                     while back > i and self.paras[back - 1].keep:
                         back -= 1
-                    moved = sum(len(self.chunks[m]) for m in range(back, k))
+                    moved = sum(1 for m in range(back, k) if self.chunks[m])
                     if moved < len(pages[-1]):
                         del pages[-1][len(pages[-1]) - moved:]
                         k = back
@@ -451,6 +457,7 @@ class _Flow:
                                    gap=0, shift_em=para.shift_em + self._text_x_em(para), piece=para.piece + 1)
         self.paras[k:k + 1] = [first, rest]
         self.chunks[k:k + 1] = [self.rows(first), self.rows(rest)]
+        self.units[k:k + 1] = [len(rows) * rows[0].units if rows else 0 for rows in self.chunks[k:k + 2]]
         self.at_sentence[rest] = at_sentence
         return True
 
@@ -502,8 +509,9 @@ def _draw_row(para: Para, row: Row, setting, y: float, frame: Rect, style: FlowS
     avail = setting.width_mm
     if para.align == "center" and (not para.justify or line.last):
         left += (avail - line.width_mm) / 2 - line.x_mm
-    glyphs = tuple(PlacedGlyph(g.gid, left + g.x, baseline + g.y, g.cluster - line.start)
-                   for g in line.glyphs if not (row.nth == 0 and g.cluster < para.bold))
+    drawn = line.glyphs if not (row.nth == 0 and para.bold) else [g for g in line.glyphs if g.cluster >= para.bold]
+    start = line.start
+    glyphs = tuple(PlacedGlyph(g.gid, left + g.x, baseline + g.y, g.cluster - start) for g in drawn)
     # a hanging 。，、 sits in the margin by design: its frame reaches one em further
     allowed = Rect(frame.x, frame.y, frame.width + (em if line.hanging else 0.0), frame.height)
     fit = TextFit(frame=allowed, char_height_mm=char, min_char_height_mm=style.min_char_mm,
