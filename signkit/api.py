@@ -8,10 +8,13 @@ Out: :class:`Rendered`: what was made (:class:`~signkit.make.Result`) and what c
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import ProfileError
 from .load import load_inputs
+from .load.previous import load_previous
 from .make import MakeOptions, Result, make
 from .write import Written, check_target, write_result
 
@@ -56,9 +59,21 @@ def default_out_dir(profile: Path) -> Path:
     return Path("out") / (path.parent.name if path.stem == "profile" else path.stem or "centre")
 
 
+def last_run(out_dir: Path) -> dict[str, str] | None:
+    """Each sign's artwork checksum in the run whose files are in ``out_dir`` (the proof marks
+    what changed since), or None: a new folder, or a schedule that cannot be read (then the
+    proof marks nothing; the run itself does not depend on it)."""
+    try:
+        return load_previous(out_dir / "schedule.json") if (out_dir / "schedule.json").is_file() else None
+    except ProfileError:
+        return None
+
+
 def render_centre(profile: Path, out_dir: Path | None = None, *, brand_dir: Path | None = None,
                   options: MakeOptions = MakeOptions()) -> Rendered:
     out_dir = Path(out_dir) if out_dir is not None else default_out_dir(profile)
     check_target(out_dir)  # before rendering: a file in the way, no permission
+    if options.last_proof is None and options.formats:
+        options = dataclasses.replace(options, last_proof=last_run(out_dir))
     result = make(load_inputs(Path(profile), brand_dir), options)
     return Rendered(result, write_result(result, out_dir))

@@ -20,6 +20,7 @@ number of centres.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 import traceback
@@ -28,6 +29,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from pathlib import Path
 
+from .api import last_run
 from .errors import SignkitError
 from .make import EXIT_BUG, EXIT_INPUT, MakeOptions, make
 from .write import write_result
@@ -120,7 +122,9 @@ def run_batch(folder: Path, out: Path, *, brand_dir: Path | None, options: MakeO
                 if isinstance(inputs, Outcome):
                     yield inputs
                     continue
-                pending[submit(make_centre, inputs, options)] = (name, time.perf_counter())
+                centre_options = dataclasses.replace(options, last_proof=last_run(out / name)) if options.formats \
+                    else options
+                pending[submit(make_centre, inputs, centre_options)] = (name, time.perf_counter())
             if not pending:
                 continue
             done = _wait(pending)

@@ -49,6 +49,7 @@ class MakeOptions:
     cache: Any = None  # a store of finished signs (signkit.cache.DiskCache): unchanged signs are not redrawn
     previous: Mapping[str, str] | None = None  # sign id → sha256 of its PDF in an earlier run (--since)
     reprint: str = ""  # name of the reprint batch folder for the signs changed since then (print/reprint-…)
+    last_proof: Mapping[str, str] | None = None  # sign id → sha256 of its PDF in the output folder's run: the proof marks changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,7 @@ def make(inputs: Inputs, options: MakeOptions = MakeOptions()) -> Result:
             files.update({sign_path(sign.job.id, fmt): data for fmt, data in sign.files.items()
                           if fmt in options.formats})
     files.update(centre_files(signs, findings, inputs, drawn=bool(options.formats),  # batches, proof, schedule …
-                              previous=options.previous, reprint=options.reprint))
+                              previous=options.previous, reprint=options.reprint, last_proof=options.last_proof))
     keep = frozenset(sign_path(s.job.id, fmt) for s in signs if s.job.id not in selected for fmt in FORMATS)
     rebuilt = frozenset(s.job.id for s in signs if not s.cached)
     return Result(inputs, signs, findings, files, keep, prune=bool(options.formats), strict=options.strict,
