@@ -96,7 +96,7 @@ def make(inputs: Inputs, options: MakeOptions = MakeOptions()) -> Result:
     """Every sign of a centre and the centre's files, in memory."""
     brand = _with_marks(inputs, options.crop_marks)
     inputs = dataclasses.replace(inputs, brand=brand)
-    composer = Composer(brand, inputs.files)
+    composer = Composer(brand, inputs.files, cache_dir=getattr(options.cache, "root", None))
     plan = plan_centre(inputs, composer)  # plan: every sign, wall decisions made
     selected = select(plan.jobs, options.only)  # --only picks after the plan
     signs = make_signs(plan.jobs, selected, inputs, options, composer)  # compose, check, render

@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,11 +62,11 @@ def palette_paints(brand: Brand) -> dict[str, Paint]:
 class Composer:
     """Composes jobs for one brand; keeps fonts, parsed artwork and board layouts between jobs."""
 
-    def __init__(self, brand: Brand, files):
+    def __init__(self, brand: Brand, files, *, cache_dir: Path | None = None):
         self.brand = brand
         self.paints = palette_paints(brand)
         self.fonts = FontBook(brand.font_paths)
-        self.env = environment(files.templates)
+        self.env = environment(files.templates, cache_dir=cache_dir)  # compiled templates kept in cache_dir
         # templates lay out lock-ups with what the text engine will set (facade, identity line)
         self.env.globals.update(text_width=self._text_width, identity_width=self._identity_width)
         self._template_sources: dict[str, str] = files.templates
