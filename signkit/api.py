@@ -9,6 +9,7 @@ Out: :class:`Rendered`: what was made (:class:`~signkit.make.Result`) and what c
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,13 +60,17 @@ def default_out_dir(profile: Path) -> Path:
     return Path("out") / (path.parent.name if path.stem == "profile" else path.stem or "centre")
 
 
-def last_run(out_dir: Path) -> dict[str, str] | None:
-    """Each sign's artwork checksum in the run whose files are in ``out_dir`` (the proof marks
-    what changed since), or None: a new folder, or a schedule that cannot be read (then the
-    proof marks nothing; the run itself does not depend on it)."""
+def last_run(out_dir: Path, centre: str) -> dict[str, str] | None:
+    """Each sign's artwork checksum in the run of the same centre whose files are in
+    ``out_dir`` (the proof marks what changed since), or None: a new folder, another centre's
+    files, or a schedule that cannot be read (then the proof marks nothing; the run itself
+    does not depend on it)."""
+    schedule = Path(out_dir) / "schedule.json"
     try:
-        return load_previous(out_dir / "schedule.json") if (out_dir / "schedule.json").is_file() else None
-    except ProfileError:
+        if not schedule.is_file() or json.loads(schedule.read_text(encoding="utf-8")).get("centre") != centre:
+            return None
+        return load_previous(schedule)
+    except (ProfileError, OSError, ValueError, AttributeError):
         return None
 
 
@@ -73,7 +78,8 @@ def render_centre(profile: Path, out_dir: Path | None = None, *, brand_dir: Path
                   options: MakeOptions = MakeOptions()) -> Rendered:
     out_dir = Path(out_dir) if out_dir is not None else default_out_dir(profile)
     check_target(out_dir)  # before rendering: a file in the way, no permission
+    inputs = load_inputs(Path(profile), brand_dir)
     if options.last_proof is None and options.formats:
-        options = dataclasses.replace(options, last_proof=last_run(out_dir))
-    result = make(load_inputs(Path(profile), brand_dir), options)
+        options = dataclasses.replace(options, last_proof=last_run(out_dir, inputs.profile.center.name))
+    result = make(inputs, options)
     return Rendered(result, write_result(result, out_dir))

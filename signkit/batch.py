@@ -122,7 +122,7 @@ def run_batch(folder: Path, out: Path, *, brand_dir: Path | None, options: MakeO
                 if isinstance(inputs, Outcome):
                     yield inputs
                     continue
-                centre_options = dataclasses.replace(options, last_proof=last_run(out / name)) if options.formats \
+                centre_options = dataclasses.replace(options, last_proof=last_run(out / name, inputs.profile.center.name)) if options.formats \
                     else options
                 pending[submit(make_centre, inputs, centre_options)] = (name, time.perf_counter())
             if not pending:

@@ -34,6 +34,7 @@ from .load import Inputs
 from .model.job import SignJob
 from .plan import plan_centre
 from .render import FORMATS, PdfX, RenderContext
+from .render import glyphstore
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
 ALL_FORMATS = tuple(FORMATS)
@@ -96,7 +97,9 @@ def make(inputs: Inputs, options: MakeOptions = MakeOptions()) -> Result:
     """Every sign of a centre and the centre's files, in memory."""
     brand = _with_marks(inputs, options.crop_marks)
     inputs = dataclasses.replace(inputs, brand=brand)
-    composer = Composer(brand, inputs.files, cache_dir=getattr(options.cache, "root", None))
+    cache_root = getattr(options.cache, "root", None)
+    glyphstore.configure(cache_root)  # drawn glyphs kept with the finished signs
+    composer = Composer(brand, inputs.files, cache_dir=cache_root)
     plan = plan_centre(inputs, composer)  # plan: every sign, wall decisions made
     selected = select(plan.jobs, options.only)  # --only picks after the plan
     signs = make_signs(plan.jobs, selected, inputs, options, composer)  # compose, check, render
@@ -109,6 +112,7 @@ def make(inputs: Inputs, options: MakeOptions = MakeOptions()) -> Result:
                           if fmt in options.formats})
     files.update(centre_files(signs, findings, inputs, drawn=bool(options.formats),  # batches, proof, schedule …
                               previous=options.previous, reprint=options.reprint, last_proof=options.last_proof))
+    glyphstore.flush()
     keep = frozenset(sign_path(s.job.id, fmt) for s in signs if s.job.id not in selected for fmt in FORMATS)
     rebuilt = frozenset(s.job.id for s in signs if not s.cached)
     return Result(inputs, signs, findings, files, keep, prune=bool(options.formats), strict=options.strict,
@@ -210,6 +214,7 @@ _worker: SignMaker | None = None
 
 def _init_worker(inputs: Inputs, formats: tuple[str, ...], cache) -> None:
     global _worker
+    glyphstore.configure(getattr(cache, "root", None))  # read what earlier runs drew
     _worker = SignMaker(inputs, formats, cache=cache)
 
 

@@ -56,7 +56,8 @@ def centre_files(signs: Sequence, findings: Sequence[Finding], inputs, *, drawn:
         files["proof.pdf"] = render_pdf(proof, options=pdf_options(brand.output, pdfx=None, crop_marks=False,
                                                                    title=f"{profile.center.name} 样稿 proof {revision}"))
         files["schedule.csv"] = schedule_csv(rows)
-        files["schedule.json"] = schedule_json(rows, [u.as_dict() for u in ganged.usage], revision=revision)
+        files["schedule.json"] = schedule_json(rows, [u.as_dict() for u in ganged.usage], centre=profile.center.name,
+                                               revision=revision)
         if previous is not None:  # --since: what changed, and a batch of just those signs for the shop
             changes = change_list(signs, previous)
             files["changes.csv"] = changes_csv(changes)

@@ -69,10 +69,13 @@ def schedule_csv(rows: list[ScheduleRow]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 CSV correctly
 
 
-def schedule_json(rows: list[ScheduleRow], sheets: list[dict] | None = None, *, revision: str = "") -> bytes:
-    """The signs; with ``sheets``, the sheet usage per material (print/sheets/) as well; with
-    ``revision``, the proof's revision code."""
-    value: dict = {"proof_revision": revision} if revision else {}
+def schedule_json(rows: list[ScheduleRow], sheets: list[dict] | None = None, *, centre: str = "",
+                  revision: str = "") -> bytes:
+    """The signs; with ``sheets``, the sheet usage per material (print/sheets/) as well; the
+    centre's name and the proof's revision code when given."""
+    value: dict = {"centre": centre} if centre else {}
+    if revision:
+        value["proof_revision"] = revision
     value["signs"] = [row.as_dict() for row in rows]
     if sheets is not None:
         value["sheets"] = sheets

@@ -13,7 +13,7 @@ from ..ir import Glyphs, Group, Image, Item, Paint, Path, PlacedGlyph, Rect, Sha
 from ..model.brand import Brand
 from ..text.fonts import FontBook
 from ..text.line import LineSpec, set_line
-from ..text.paragraph import set_paragraph
+from ..text.paragraph import SetParagraph, set_paragraph
 from .compose import palette_paints
 
 
@@ -26,6 +26,7 @@ class Labeller:
         self.ink: Paint = paints[brand.roles.ink]
         self.alert: Paint = paints[brand.roles.alert]
         self.paper: Paint = paints[brand.roles.paper]
+        self._paragraphs: dict[tuple[str, float, float], SetParagraph] = {}
 
     def line(self, item_id: str, text: str, x: float, y: float, width: float, char_mm: float, *,
              paint: Paint | None = None, align: str = "left", source: str = "label") -> Glyphs:
@@ -42,7 +43,10 @@ class Labeller:
         """``text`` wrapped to ``width`` at one size (characters ``char_mm`` tall, never
         smaller), line after line from (x, y), flush left; and the height it takes."""
         size = char_mm / self.face.face_height_em
-        para = set_paragraph(self.face, text, size_mm=size, width_mm=width, justify=False)
+        para = self._paragraphs.get((text, size, width))
+        if para is None:  # measured once, placed where asked (a proof measures its captions first)
+            para = self._paragraphs[(text, size, width)] = set_paragraph(self.face, text, size_mm=size,
+                                                                         width_mm=width, justify=False)
         runs = []
         for i, line in enumerate(para.lines):
             baseline = y + char_mm * 1.1 + i * char_mm * pitch

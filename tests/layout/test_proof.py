@@ -166,5 +166,10 @@ def test_a_second_render_into_the_folder_marks_what_changed(profile_copy, tmp_pa
 
 def test_an_unreadable_schedule_in_the_folder_does_not_stop_the_run(tmp_path):
     (tmp_path / "schedule.json").write_text("not json", encoding="utf-8")
-    assert api.last_run(tmp_path) is None
-    assert api.last_run(tmp_path / "nowhere") is None
+    assert api.last_run(tmp_path, "青禾村党群服务中心") is None
+    assert api.last_run(tmp_path / "nowhere", "青禾村党群服务中心") is None
+
+
+def test_another_centres_files_in_the_folder_mark_nothing(sample_result):
+    assert api.last_run(sample_result.out_dir, "青禾村党群服务中心")
+    assert api.last_run(sample_result.out_dir, "测试村党群服务中心") is None
