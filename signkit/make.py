@@ -19,7 +19,7 @@ import dataclasses
 import fnmatch
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from .checks import approved, check_centre, check_sheet, drawable, has_errors, printable, proof_reasons
 from .cache import fingerprint
@@ -51,6 +51,9 @@ class MakeOptions:
     previous: Mapping[str, str] | None = None  # sign id → sha256 of its PDF in an earlier run (--since)
     reprint: str = ""  # name of the reprint batch folder for the signs changed since then (print/reprint-…)
     last_proof: Mapping[str, str] | None = None  # sign id → sha256 of its PDF in the output folder's run: the proof marks changes
+    # progress(stage, done, total): "signs" after each sign, then "centre" (batches, proof, …) once;
+    # for a progress bar (the CLI's); not sent to worker processes
+    progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,8 @@ def make(inputs: Inputs, options: MakeOptions = MakeOptions()) -> Result:
     plan = plan_centre(inputs, composer)  # plan: every sign, wall decisions made
     selected = select(plan.jobs, options.only)  # --only picks after the plan
     signs = make_signs(plan.jobs, selected, inputs, options, composer)  # compose, check, render
+    if options.progress:
+        options.progress("centre", 0, 1)
     findings = tuple(f for s in signs for f in s.findings) + tuple(  # check the centre as a whole
         check_centre(inputs.profile, plan.jobs, brand, inputs.rules))
     files: dict[str, bytes] = {}
@@ -113,6 +118,8 @@ def make(inputs: Inputs, options: MakeOptions = MakeOptions()) -> Result:
     files.update(centre_files(signs, findings, inputs, drawn=bool(options.formats),  # batches, proof, schedule …
                               previous=options.previous, reprint=options.reprint, last_proof=options.last_proof))
     glyphstore.flush()
+    if options.progress:
+        options.progress("centre", 1, 1)
     keep = frozenset(sign_path(s.job.id, fmt) for s in signs if s.job.id not in selected for fmt in FORMATS)
     rebuilt = frozenset(s.job.id for s in signs if not s.cached)
     return Result(inputs, signs, findings, files, keep, prune=bool(options.formats), strict=options.strict,
@@ -141,12 +148,22 @@ def make_signs(jobs: tuple[SignJob, ...], selected: frozenset[str], inputs: Inpu
     previews = tuple(f for f in options.formats if FORMATS[f].purpose == "preview")
     work = [(job, previews if job.id in selected else ()) for job in jobs]
     workers = min(options.jobs, len(jobs))
+    tell = options.progress or (lambda *_: None)
+    tell("signs", 0, len(work))
     if workers <= 1:
         maker = SignMaker(inputs, options.formats, composer, options.cache)
-        return tuple(maker.make(job, wanted) for job, wanted in work)
+        made = []
+        for job, wanted in work:
+            made.append(maker.make(job, wanted))
+            tell("signs", len(made), len(work))
+        return tuple(made)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(inputs, options.formats, options.cache)) as pool:
-        return tuple(pool.map(_make_in_worker, work, chunksize=max(1, len(work) // (4 * workers))))
+        made = []
+        for sign in pool.map(_make_in_worker, work, chunksize=max(1, len(work) // (4 * workers))):
+            made.append(sign)
+            tell("signs", len(made), len(work))
+        return tuple(made)
 
 
 class SignMaker:
