@@ -150,7 +150,7 @@ def _wait(pending: dict):
     if all(isinstance(f, _Inline) for f in futures):
         return futures
     if all(isinstance(f, Future) for f in futures):
-        done, _ = wait(futures, return_when=FIRST_COMPLETED)
+        done, _pending = wait(futures, return_when=FIRST_COMPLETED)
         return sorted(done, key=lambda f: pending[f][1])
     from distributed import wait as dask_wait
 
