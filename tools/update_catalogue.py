@@ -2,8 +2,9 @@
 """Keep the message catalogue in step with the code.
 
 In:  every message in signkit/ (``_("…")``, ``N_("…")``, ``pgettext("context", "…")``, as
-     babel.cfg says, and the docs of config fields, ``spec(doc="…")``, shown as hints), and
-     the Chinese catalogue signkit/locale/zh_CN/LC_MESSAGES/signkit.po.
+     babel.cfg says, read by Babel and, for calls inside f-strings, from the syntax tree; and
+     the docs of config fields, ``spec(doc="…")``, shown as hints), and the Chinese
+     catalogue signkit/locale/zh_CN/LC_MESSAGES/signkit.po.
 Out: signkit.po updated (new messages added with an empty translation, messages the code no
      longer has dropped, file names as locations but no line numbers, so diffs stay small)
      and signkit.mo compiled beside it.  Translate the empty ``msgstr ""`` entries of the .po
@@ -42,9 +43,29 @@ def extract() -> Catalog:
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     for path in sorted(PACKAGE.rglob("*.py")):
         rel = path.relative_to(ROOT).as_posix()
-        for lineno, doc in field_docs(path.read_text(encoding="utf-8")):
+        source = path.read_text(encoding="utf-8")
+        for lineno, message, context in calls(source):  # the ones inside f-strings, which Babel skips
+            if template.get(message, context) is None:
+                template.add(message, None, [(rel, lineno)], context=context)
+        for lineno, doc in field_docs(source):
             template.add(doc, None, [(rel, lineno)], auto_comments=["a config field's doc, shown as a hint"])
     return template
+
+
+KEYWORDS = {"_": (None, 0), "N_": (None, 0), "pgettext": (0, 1)}  # name → (context arg, message arg)
+
+
+def calls(source: str) -> list[tuple[int, str, str | None]]:
+    """Every ``_("…")``, ``N_("…")`` and ``pgettext("context", "…")`` in ``source``, read from its
+    syntax tree: Babel's tokenizer does not look into f-strings before Python 3.12."""
+    out = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in KEYWORDS:
+            ctx_arg, msg_arg = KEYWORDS[node.func.id]
+            args = [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None for a in node.args]
+            if len(args) > msg_arg and args[msg_arg] and (ctx_arg is None or args[ctx_arg]):
+                out.append((node.lineno, args[msg_arg], args[ctx_arg] if ctx_arg is not None else None))
+    return out
 
 
 def field_docs(source: str) -> list[tuple[int, str]]:
