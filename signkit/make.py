@@ -26,6 +26,7 @@ from .cache import fingerprint
 from .checks.findings import Finding
 from .config import did_you_mean
 from .errors import SignkitError
+from .i18n import _, current_language, set_language
 from .export.files import centre_files, sign_path
 from .families.board import Content as BoardContent
 from .ir import Sheet
@@ -137,8 +138,9 @@ def select(jobs: tuple[SignJob, ...], only: tuple[str, ...]) -> frozenset[str]:
         hits = {j.id for j in jobs if any(fnmatch.fnmatchcase(name, pattern) for name in (j.id, j.kind, j.series) if name)}
         if not hits:
             names = sorted({j.id for j in jobs} | {j.kind for j in jobs})
-            raise SignkitError.at(f"--only {pattern}", "matches no sign",
-                                  did_you_mean(pattern, names) or "sign ids and types: " + ", ".join(names))
+            raise SignkitError.at(f"--only {pattern}", _("matches no sign"),
+                                  did_you_mean(pattern, names) or _("sign ids and types: {names}").format(
+                                      names=", ".join(names)))
         chosen |= hits
     return frozenset(chosen)
 
@@ -158,7 +160,7 @@ def make_signs(jobs: tuple[SignJob, ...], selected: frozenset[str], inputs: Inpu
             tell("signs", len(made), len(work))
         return tuple(made)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(inputs, options.formats, options.cache)) as pool:
+                             initargs=(inputs, options.formats, options.cache, current_language())) as pool:
         made = []
         for sign in pool.map(_make_in_worker, work, chunksize=max(1, len(work) // (4 * workers))):
             made.append(sign)
@@ -175,8 +177,10 @@ class SignMaker:
         pdfx = inputs.brand.output.pdfx
         self.pdfx = PdfX(pdfx.output_condition_identifier, pdfx.output_condition, pdfx.registry_name,
                          inputs.files.icc_profile)
-        # everything a sign's artwork depends on besides its own job
-        self.context = fingerprint(inputs.brand, inputs.files, inputs.rules, formats) if cache is not None else ""
+        # everything a sign's artwork and findings depend on besides its own job (the findings'
+        # words are in the current language)
+        self.context = (fingerprint(inputs.brand, inputs.files, inputs.rules, formats, current_language())
+                        if cache is not None else "")
 
     def make(self, job: SignJob, previews: tuple[str, ...]) -> SignResult:
         """The sign, from the store of finished signs when nothing it depends on changed."""
@@ -229,9 +233,10 @@ def _with_marks(inputs: Inputs, crop_marks: bool | None):
 _worker: SignMaker | None = None
 
 
-def _init_worker(inputs: Inputs, formats: tuple[str, ...], cache) -> None:
+def _init_worker(inputs: Inputs, formats: tuple[str, ...], cache, lang: str) -> None:
     global _worker
     glyphstore.configure(getattr(cache, "root", None))  # read what earlier runs drew
+    set_language(lang)  # the parent's: findings speak it in every worker
     _worker = SignMaker(inputs, formats, cache=cache)
 
 

@@ -18,12 +18,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..checks.findings import Finding
+from ..i18n import N_, _
 from ..layout.elevations import elevation_sheets
 from ..layout.proof import ProofEntry, proof_pages
 from ..render import PdfX, pdf_options, render_pdf, render_svg
 from .batches import group_batches
 from .report import report_html, report_json
-from .schedule import ScheduleRow, schedule_csv, schedule_json, sha256
+from .schedule import ScheduleRow, heading_row, schedule_csv, schedule_json, sha256, yes_no
 from .sheets import gang_centre
 
 SIGN_FOLDERS = ("pdf", "svg", "png")
@@ -54,7 +55,8 @@ def centre_files(signs: Sequence, findings: Sequence[Finding], inputs, *, drawn:
         proof = proof_pages([_proof_entry(s, row, last_proof) for s, row in zip(signs, rows)], brand=brand,
                             title=profile.center.name, revision=revision)
         files["proof.pdf"] = render_pdf(proof, options=pdf_options(brand.output, pdfx=None, crop_marks=False,
-                                                                   title=f"{profile.center.name} 样稿 proof {revision}"))
+                                                                   title=_("{centre} 样稿 proof").format(
+                                                                       centre=profile.center.name) + f" {revision}"))
         files["schedule.csv"] = schedule_csv(rows)
         files["schedule.json"] = schedule_json(rows, [u.as_dict() for u in ganged.usage], centre=profile.center.name,
                                                revision=revision)
@@ -110,8 +112,16 @@ def change_list(signs: Sequence, previous: Mapping[str, str]) -> list[Change]:
     return out
 
 
+CHANGE_COLUMNS = ("id", "change", "approved")
+CHANGE_HEADINGS = {"id": N_("sign id"), "change": N_("change"), "approved": N_("approved for print")}
+CHANGE_WORDS = {"new": N_("new"), "changed": N_("changed"), "removed": N_("removed"), "same": N_("same")}
+
+
 def changes_csv(changes: list[Change]) -> bytes:
-    lines = ["id,change,approved"] + [f"{c.id},{c.change},{'yes' if c.approved else 'no'}" for c in changes]
+    """``changes.csv``: per sign new, changed, removed or same (in Chinese: 新增, 有改动 …)."""
+    head = heading_row(CHANGE_COLUMNS, CHANGE_HEADINGS)
+    lines = [",".join(head[c] for c in CHANGE_COLUMNS)]
+    lines += [f"{c.id},{_(CHANGE_WORDS[c.change])},{yes_no(c.approved)}" for c in changes]
     return ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..checks.findings import Finding
+from ..checks.findings import Finding, severity_word
 from ..i18n import _
 from ..ir import Group, Item, Path, Rect, Shape, Sheet, Size
 from ..model.brand import Brand
@@ -235,7 +235,7 @@ def _hanging_order(entry: ProofEntry) -> tuple[int, float]:
 def _notes(findings: tuple[Finding, ...], *, drawn: bool) -> list[str]:
     notes = [] if drawn else [_("not drawn")]
     for f in findings:
-        text = f"{f.severity}: {f.code}"
+        text = f"{severity_word(f.severity)}: {f.code}"
         if text not in notes:
             notes.append(text)
     return notes

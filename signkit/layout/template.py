@@ -20,6 +20,7 @@ from jinja2.bccache import FileSystemBytecodeCache
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..errors import TemplateError
+from ..i18n import _
 
 
 def environment(templates: dict[str, str], *, cache_dir: Path | None = None) -> jinja2.Environment:
@@ -76,15 +77,16 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any])
     try:
         template = env.get_template(name)
     except jinja2.TemplateNotFound:
-        raise TemplateError.at(name, "template not found", "templates: " + ", ".join(sorted(env.list_templates())))
+        raise TemplateError.at(name, _("template not found"), _("templates: {names}").format(
+            names=", ".join(sorted(env.list_templates()))))
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError.at(f"{exc.filename or name}:{exc.lineno}", f"template syntax error: {exc.message}",
-                               "Jinja2 syntax: {{ value }}, {% if … %}…{% endif %}")
+        raise TemplateError.at(f"{exc.filename or name}:{exc.lineno}", _("template syntax error: {error}").format(
+            error=exc.message), _("Jinja2 syntax: {{{{ value }}}}, {{% if … %}}…{{% endif %}}").format())
     try:
         return template.render(**context)
     except jinja2.UndefinedError as exc:
-        raise TemplateError.at(name, f"template uses an undefined value: {exc.message}",
-                               "check the names against the template context in docs/templates.md")
+        raise TemplateError.at(name, _("template uses an undefined value: {error}").format(error=exc.message),
+                               _("check the names against the template context in docs/templates.md"))
     except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError.at(name, f"template tried something the sandbox forbids: {exc}",
-                               "templates may read values, not call internals")
+        raise TemplateError.at(name, _("template tried something the sandbox forbids: {error}").format(error=exc),
+                               _("templates may read values, not call internals"))
