@@ -15,6 +15,7 @@ English msgids, translated by :func:`signkit.clitext.translate_help`.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import json
 import signal
@@ -27,6 +28,7 @@ import typer
 
 from .api import render_centre
 from .batch import run_batch, save_traceback
+from .checks import proof_reasons
 from .checks.findings import Finding, severity_word, sort_findings
 from .config import json_schema
 from .errors import Interrupted, SignkitError
@@ -88,14 +90,57 @@ def _fail(exc: SignkitError) -> None:
 
 
 def _print_findings(findings: list[Finding], *, limit: int = 50) -> None:
-    ordered = sort_findings(findings)
-    for f in ordered[:limit]:
-        typer.echo(f"  {_pad(severity_word(f.severity), 7)} {f.code:<20} {f.sign or _('(centre)')}  [{f.key}]", err=True)
+    """Findings, most severe first; the same finding on several signs (the placeholder emblem
+    on every party sign) is said once with the signs it concerns."""
+    groups: dict[tuple, list[Finding]] = {}
+    for f in sort_findings(findings):
+        groups.setdefault((f.severity, f.code, f.key, f.message, f.hint), []).append(f)
+    shown = list(groups.values())
+    for group in shown[:limit]:
+        f = group[0]
+        signs = [g.sign for g in group if g.sign]
+        where = ", ".join(signs[:6]) + (" " + _("… {n} signs in all").format(n=len(signs)) if len(signs) > 6 else "")
+        typer.echo(f"  {_pad(severity_word(f.severity), 7)} {f.code:<20} {where or _('(centre)')}  [{f.key}]", err=True)
         typer.echo(f"          {f.message}", err=True)
         if f.hint:
             typer.echo("          " + _("hint: {hint}").format(hint=f.hint), err=True)
-    if len(ordered) > limit:
-        typer.echo("  " + _("… and {n} more in report.json").format(n=len(ordered) - limit), err=True)
+    if len(shown) > limit:
+        typer.echo("  " + _("… and {n} more in report.json").format(n=len(shown) - limit), err=True)
+
+
+class _Progress:
+    """A progress bar on the terminal (stderr) for a run that takes more than a second:
+    the signs one by one, then the centre's files.  Nothing when stderr is not a terminal."""
+
+    def __init__(self):
+        import time
+
+        from rich.console import Console
+
+        self.console = Console(stderr=True)
+        self.start = time.perf_counter()
+        self.clock = time.perf_counter
+        self.bar = None
+        self.task = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.console.is_terminal:
+            return
+        if self.bar is None:
+            if self.clock() - self.start < 1.0:
+                return
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                console=self.console, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("", total=total)
+        words = {"signs": _("signs"), "centre": _("batches, proof, elevations")}
+        self.bar.update(self.task, description=words.get(stage, stage), completed=done, total=total)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 Lang = enum.Enum("Lang", {lang: lang for lang in LANGUAGES}, type=str)  # --lang zh|en
@@ -142,7 +187,11 @@ def render(
     options = MakeOptions(only=tuple(only or ()), formats=formats, crop_marks=marks, jobs=jobs, strict=strict,
                           cache=DiskCache(default_cache_dir()) if cache else None,
                           previous=load_previous(since) if since else None, reprint=_reprint_name())
-    result, written = _run(profile, out, brand, options)
+    progress = _Progress()
+    try:
+        result, written = _run(profile, out, brand, dataclasses.replace(options, progress=progress))
+    finally:
+        progress.close()
     made = ", ".join(f"{sum(1 for p in written.written if p.startswith(fmt + '/'))} {fmt.upper()}" for fmt in formats)
     typer.echo(_("{n} signs → {out}/  ({made}; print/, proof.pdf, elevations/, schedule, report)").format(
         n=len(result.signs), out=written.root, made=made))
@@ -154,7 +203,29 @@ def render(
         typer.echo(_("changes since {since}: changes.csv; reprint batches: {files}").format(
             since=since, files=", ".join(changed) or _("none (no approved sign changed)")))
     _written_notes(written)
+    _approval(result)
     _summary(result)
+
+
+def _approval(result: Result) -> None:
+    """How many signs may go to print, why the others may not (each reason once), and the
+    proof's revision."""
+    held = [s for s in result.signs if not s.approved]
+    approved = len(result.signs) - len(held)
+    if held:
+        reasons: dict[str, int] = {}
+        for sign in held:
+            for code in proof_reasons(sign.findings) or [_("not drawn")]:
+                reasons[code] = reasons.get(code, 0) + 1
+        why = ", ".join(f"{code} ×{n}" for code, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
+        typer.echo(_("{ok} signs approved for print (in print/); {held} are proofs only: {why}").format(
+            ok=approved, held=len(held), why=why))
+    else:
+        typer.echo(_("all {n} signs approved for print: print/ holds them").format(n=approved))
+    schedule = result.files.get("schedule.json")
+    revision = json.loads(schedule).get("proof_revision", "") if schedule else ""
+    if revision:
+        typer.echo(_("proof.pdf for sign-off: revision {revision}").format(revision=revision))
 
 
 def _reprint_name() -> str:
