@@ -20,6 +20,7 @@ number of centres.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 import traceback
@@ -28,7 +29,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from pathlib import Path
 
+from .api import last_run
 from .errors import SignkitError
+from .i18n import _, current_language, set_language
 from .make import EXIT_BUG, EXIT_INPUT, MakeOptions, make
 from .write import write_result
 
@@ -71,16 +74,19 @@ def one_line(exc: SignkitError) -> str:
     """The first problem of an input error on one line, for a batch's per-centre line."""
     p = exc.problems[0]
     more = len(exc.problems) - 1
-    return f"{exc.kind}: {p.where}: {p.message}" + (f" ({p.hint})" if p.hint else "") + (f" (+{more})" if more else "")
+    return f"{_(exc.kind)}: {p.where}: {p.message}" + (f" ({p.hint})" if p.hint else "") + (f" (+{more})" if more else "")
 
 
 def cpu_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def make_centre(inputs, options: MakeOptions) -> Made | tuple[int, str]:
-    """The worker's task: one centre in memory.  A bug comes back as (3, traceback text) so
-    that it is reported as that centre's, never lost with the worker."""
+def make_centre(inputs, options: MakeOptions, lang: str = "") -> Made | tuple[int, str]:
+    """The worker's task: one centre in memory, its findings in ``lang`` (the parent's language:
+    a worker on another machine does not share it).  A bug comes back as (3, traceback text)
+    so that it is reported as that centre's, never lost with the worker."""
+    if lang:
+        set_language(lang)
     try:
         result = make(inputs, options)
     except SignkitError as exc:
@@ -120,7 +126,9 @@ def run_batch(folder: Path, out: Path, *, brand_dir: Path | None, options: MakeO
                 if isinstance(inputs, Outcome):
                     yield inputs
                     continue
-                pending[submit(make_centre, inputs, options)] = (name, time.perf_counter())
+                centre_options = dataclasses.replace(
+                    options, last_proof=last_run(out / name, inputs.profile.center.name)) if options.formats else options
+                pending[submit(make_centre, inputs, centre_options, current_language())] = (name, time.perf_counter())
             if not pending:
                 continue
             done = _wait(pending)
@@ -146,7 +154,7 @@ def _wait(pending: dict):
     if all(isinstance(f, _Inline) for f in futures):
         return futures
     if all(isinstance(f, Future) for f in futures):
-        done, _ = wait(futures, return_when=FIRST_COMPLETED)
+        done, _pending = wait(futures, return_when=FIRST_COMPLETED)
         return sorted(done, key=lambda f: pending[f][1])
     from distributed import wait as dask_wait
 
@@ -193,13 +201,14 @@ class _dask_runner:
         try:
             from distributed import Client
         except ImportError:
-            raise SignkitError.at("--scheduler", "Dask distributed is not installed",
-                                  "pip install 'signkit[cluster]' (or dask[distributed]) on this machine and the workers")
+            raise SignkitError.at("--scheduler", _("Dask distributed is not installed"),
+                                  _("pip install 'signkit[cluster]' (or dask[distributed]) on this machine and the "
+                                    "workers"))
         try:
             self.client = Client(self.address, timeout="10s")
         except OSError as exc:
-            raise SignkitError.at(self.address, f"cannot reach the Dask scheduler ({exc})",
-                                  "start it with `dask scheduler` and the workers with `dask worker ADDRESS`")
+            raise SignkitError.at(self.address, _("cannot reach the Dask scheduler ({error})").format(error=exc),
+                                  _("start it with `dask scheduler` and the workers with `dask worker ADDRESS`"))
         return lambda fn, *args: self.client.submit(fn, *args, pure=False)
 
     def __exit__(self, *exc) -> None:
@@ -215,5 +224,5 @@ def save_traceback(text: str) -> str:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError:
-        return "(the traceback could not be saved)\n" + text
+        return _("(the traceback could not be saved)") + "\n" + text
     return str(path)

@@ -56,6 +56,7 @@ from functools import lru_cache
 from PIL import Image, ImageCms
 
 from .errors import BrandError
+from .i18n import _
 from .resources import data_dir
 
 log = logging.getLogger("signkit")
@@ -90,13 +91,14 @@ def load_profile(data: bytes, *, where: str = "CMYK profile") -> CmykProfile:
     try:
         opened = ImageCms.ImageCmsProfile(io.BytesIO(data))
     except (OSError, ImageCms.PyCMSError) as exc:
-        raise BrandError.at(where, f"not a readable ICC profile ({exc})",
-                            "name an .icc/.icm file of the press condition, e.g. from the printer or ECI") from None
+        raise BrandError.at(where, _("not a readable ICC profile ({error})").format(error=exc),
+                            _("name an .icc/.icm file of the press condition, e.g. from the printer or ECI")) from None
     core = opened.profile
     space, device_class = core.xcolor_space.strip(), core.device_class.strip()
     if space != "CMYK" or device_class != "prtr":
-        raise BrandError.at(where, f"a {space} profile of device class '{device_class}', not a CMYK output (prtr) "
-                                   "profile", "previews of CMYK inks need the profile of the printing condition")
+        raise BrandError.at(where, _("a {space} profile of device class '{device_class}', not a CMYK output (prtr) "
+                                     "profile").format(space=space, device_class=device_class),
+                            _("previews of CMYK inks need the profile of the printing condition"))
     name = (ImageCms.getProfileDescription(opened) or "").strip() or "unnamed CMYK profile"
     return CmykProfile(name=name, digest=hashlib.sha256(data).hexdigest(), data=bytes(data))
 

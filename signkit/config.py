@@ -5,6 +5,8 @@ Out: an instance of that dataclass, or a :class:`~signkit.errors.SignkitError` l
      *every* problem in the file at once, each with its key path
      (``rooms[3].door.latch_side``), what was expected, and a hint: unknown keys get a
      did-you-mean, wrong types name the expected type, out-of-range values their limit.
+     Messages are in the current language (:mod:`signkit.i18n`); a field's ``doc``, shown as
+     a hint, is an English msgid of the catalogue too.
 
 The model classes declare what they accept through their type hints (``str``, ``int``,
 ``float``, ``bool``, ``Path``, ``Literal[...]``, ``X | None``, ``tuple[X, ...]``,
@@ -27,6 +29,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from .errors import Problem, SignkitError
 from .frozendict import FrozenDict
+from .i18n import _, pgettext
 
 MISSING = dataclasses.MISSING
 
@@ -53,14 +56,14 @@ def read_toml(path: Path, error: type[SignkitError]) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8").removeprefix("\ufeff")  # a BOM from older Notepad is fine
     except FileNotFoundError:
-        raise error.at(str(path), "file not found", "check the path; relative paths start from the current folder")
+        raise error.at(str(path), _("file not found"), _("check the path; relative paths start from the current folder"))
     except UnicodeDecodeError as exc:
-        raise error.at(str(path), f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-                       "save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)")
+        raise error.at(str(path), _("not UTF-8 text ({reason} at byte {byte})").format(reason=exc.reason, byte=exc.start),
+                       _("save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)"))
     except IsADirectoryError:
-        raise error.at(str(path), "is a folder, not a file", "give the path of the .toml file")
+        raise error.at(str(path), _("is a folder, not a file"), _("give the path of the .toml file"))
     except PermissionError:
-        raise error.at(str(path), "cannot be read (permission denied)", "check the file's permissions")
+        raise error.at(str(path), _("cannot be read (permission denied)"), _("check the file's permissions"))
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -68,14 +71,15 @@ def read_toml(path: Path, error: type[SignkitError]) -> dict[str, Any]:
         line = re.search(r"line (\d+)", msg)
         where = f"{path}:{line.group(1)}" if line else str(path)
         source = text.splitlines()[int(line.group(1)) - 1] if line and int(line.group(1)) <= len(text.splitlines()) else ""
-        hint = 'strings need double quotes ("…"), tables look like [center], lists like ["a", "b"]'
+        hint = _('strings need double quotes ("…"), tables look like [center], lists like ["a", "b"]')
         if "overwrite" in msg.lower():
-            hint = "a key or a table is written twice here: keep one ([[rooms]] with two brackets starts another room)"
+            hint = _("a key or a table is written twice here: keep one ([[rooms]] with two brackets starts another "
+                     "room)")
         elif "\\" in source:
-            hint = "use / in paths (boards/duties.md), not \\: in double quotes a backslash starts an escape"
+            hint = _("use / in paths (boards/duties.md), not \\: in double quotes a backslash starts an escape")
         elif _FULLWIDTH.search(source):
-            hint = "write numbers with ASCII digits (400, not ４００) and ASCII punctuation (= , [ ] \")"
-        raise error.at(where, f"TOML syntax error: {msg}", hint)
+            hint = _("write numbers with ASCII digits (400, not ４００) and ASCII punctuation (= , [ ] \")")
+        raise error.at(where, _("TOML syntax error: {error}").format(error=msg), hint)
 
 
 _FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
@@ -98,34 +102,34 @@ def key_join(path: str, key: str | int) -> str:
 
 def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return _("did you mean '{name}'?").format(name=close[0]) if close else ""
 
 
 def _type_name(tp: Any) -> str:
     origin = get_origin(tp)
     if tp is str:
-        return "text"
+        return _("text")
     if tp is int:
-        return "a whole number"
+        return _("a whole number")
     if tp is float:
-        return "a number"
+        return _("a number")
     if tp is bool:
-        return "true or false"
+        return _("true or false")
     if tp is Path:
-        return "a file path (text)"
+        return _("a file path (text)")
     if origin is Literal:
-        return "one of " + ", ".join(repr(a) for a in get_args(tp))
+        return _("one of {choices}").format(choices=", ".join(repr(a) for a in get_args(tp)))
     if origin in (types.UnionType, typing.Union):
-        return " or ".join(_type_name(a) for a in get_args(tp) if a is not type(None))
+        return _(" or ").join(_type_name(a) for a in get_args(tp) if a is not type(None))
     if origin is tuple:
         args = get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return f"a list of {_type_name(args[0])}"
-        return f"a list of {len(args)} values"
+            return _("a list of {kind}").format(kind=_type_name(args[0]))
+        return _("a list of {n} values").format(n=len(args))
     if origin is dict:
-        return "a table"
+        return _("a table")
     if dataclasses.is_dataclass(tp):
-        return "a table"
+        return _("a table")
     return getattr(tp, "__name__", str(tp))
 
 
@@ -134,8 +138,9 @@ def _convert(tp: Any, value: Any, path: str, file: str, problems: list[Problem])
     origin = get_origin(tp)
 
     def wrong(expected: str | None = None, hint: str = "") -> None:
-        got = type(value).__name__ if not isinstance(value, dict) else "table"
-        problems.append(Problem(where, f"expected {expected or _type_name(tp)}, got {got} {_short(value)}", hint))
+        got = _got(value)
+        problems.append(Problem(where, _("expected {expected}, got {got} {value}").format(
+            expected=expected or _type_name(tp), got=got, value=_short(value)), hint))
 
     if dataclasses.is_dataclass(tp):
         if not isinstance(value, dict):
@@ -157,8 +162,10 @@ def _convert(tp: Any, value: Any, path: str, file: str, problems: list[Problem])
         choices = get_args(tp)
         if value not in choices:
             hint = did_you_mean(str(value), [str(c) for c in choices]) if isinstance(value, str) else ""
-            hint = hint or "write one of: " + ", ".join(f'"{c}"' if isinstance(c, str) else str(c) for c in choices)
-            problems.append(Problem(where, f"{value!r} is not one of {', '.join(repr(c) for c in choices)}", hint))
+            hint = hint or _("write one of: {choices}").format(
+                choices=", ".join(f'"{c}"' if isinstance(c, str) else str(c) for c in choices))
+            problems.append(Problem(where, _("{value} is not one of {choices}").format(
+                value=repr(value), choices=", ".join(repr(c) for c in choices)), hint))
             return None
         return value
     if origin is tuple:
@@ -169,18 +176,18 @@ def _convert(tp: Any, value: Any, path: str, file: str, problems: list[Problem])
         if len(args) == 2 and args[1] is Ellipsis:
             return tuple(_convert(args[0], v, key_join(path, i), file, problems) for i, v in enumerate(value))
         if len(value) != len(args):
-            wrong(f"a list of {len(args)} values")
+            wrong(_("a list of {n} values").format(n=len(args)))
             return None
         return tuple(_convert(a, v, key_join(path, i), file, problems) for i, (a, v) in enumerate(zip(args, value)))
     if origin is dict:
-        _, val_tp = get_args(tp)
+        val_tp = get_args(tp)[1]
         if not isinstance(value, dict):
             wrong()
             return None
         return FrozenDict({k: _convert(val_tp, v, key_join(path, k), file, problems) for k, v in value.items()})
     if tp is bool:
         if not isinstance(value, bool):
-            wrong(hint="write true or false without quotes")
+            wrong(hint=_("write true or false without quotes"))
             return None
         return value
     if tp is int:
@@ -195,7 +202,7 @@ def _convert(tp: Any, value: Any, path: str, file: str, problems: list[Problem])
         return float(value)
     if tp is str:
         if not isinstance(value, str):
-            wrong(hint='put text in double quotes: "…"')
+            wrong(hint=_('put text in double quotes: "…"'))
             return None
         return value
     if tp is Path:
@@ -213,8 +220,19 @@ def _number_hint(value: Any) -> str:
         return ""
     ascii_ = unicodedata.normalize("NFKC", value).strip()
     if ascii_ != value.strip() and re.fullmatch(r"[-+]?\d+(\.\d+)?", ascii_):
-        return f"write the number with ASCII digits and without quotes: {ascii_}"
-    return "write the number without quotes"
+        return _("write the number with ASCII digits and without quotes: {number}").format(number=ascii_)
+    return _("write the number without quotes")
+
+
+def _got(value: Any) -> str:
+    """What a value in the file is, for "expected …, got …" (Python's names, in English)."""
+    if isinstance(value, dict):
+        return pgettext("value type", "table")
+    name = type(value).__name__
+    words = {"str": pgettext("value type", "str"), "int": pgettext("value type", "int"),
+             "float": pgettext("value type", "float"), "bool": pgettext("value type", "bool"),
+             "list": pgettext("value type", "list")}
+    return words.get(name, name)
 
 
 def _convert_dataclass(cls: type, data: dict, path: str, file: str, problems: list[Problem]) -> Any:
@@ -224,8 +242,8 @@ def _convert_dataclass(cls: type, data: dict, path: str, file: str, problems: li
     for key, value in data.items():
         if key not in fields:
             where = f"{file}: {key_join(path, key)}"
-            hint = did_you_mean(key, fields) or f"known keys here: {', '.join(fields)}"
-            problems.append(Problem(where, f"unknown key '{key}'", hint))
+            hint = did_you_mean(key, fields) or _("known keys here: {keys}").format(keys=", ".join(fields))
+            problems.append(Problem(where, _("unknown key '{key}'").format(key=key), hint))
             continue
         before = len(problems)
         converted = _convert(hints[key], value, key_join(path, key), file, problems)
@@ -235,8 +253,9 @@ def _convert_dataclass(cls: type, data: dict, path: str, file: str, problems: li
     for name, f in fields.items():
         if name not in kwargs and f.default is MISSING and f.default_factory is MISSING:
             where = f"{file}: {key_join(path, name)}"
-            problems.append(Problem(where, f"missing required key '{name}' ({_type_name(hints[name])})",
-                                    _missing_hint(hints[name], key_join(path, name), f.metadata.get("doc", ""))))
+            problems.append(Problem(where, _("missing required key '{key}' ({kind})").format(
+                key=name, kind=_type_name(hints[name])),
+                _missing_hint(hints[name], key_join(path, name), f.metadata.get("doc", ""))))
     if any(name not in kwargs and f.default is MISSING and f.default_factory is MISSING
            for name, f in fields.items()):
         return None  # reported above
@@ -246,11 +265,11 @@ def _convert_dataclass(cls: type, data: dict, path: str, file: str, problems: li
 def _missing_hint(tp: Any, key: str, doc: str) -> str:
     """How to add a missing key: a table as ``[center]``, a list of tables as ``[[rooms]]``."""
     if dataclasses.is_dataclass(tp):
-        return f"add a [{key}] table" + (f" ({doc})" if doc else "")
+        return _("add a [{key}] table").format(key=key) + (f" ({_(doc)})" if doc else "")
     if get_origin(tp) is tuple and get_args(tp) and dataclasses.is_dataclass(get_args(tp)[0]):
-        return f"add [[{key}]] entries"
+        return _("add [[{key}]] entries").format(key=key)
     name = key.rsplit(".", 1)[-1]
-    return doc or f"add {name} = …"
+    return _(doc) if doc else _("add {name} = …").format(name=name)
 
 
 def _loadable(f: dataclasses.Field) -> bool:
@@ -259,22 +278,26 @@ def _loadable(f: dataclasses.Field) -> bool:
 
 def _check_limits(f: dataclasses.Field, value: Any, where: str, problems: list[Problem]) -> None:
     meta = f.metadata
+    doc = _(meta.get("doc", ""))
     if value is None:
         return
     items = [(f"{where}[{i}]", v) for i, v in enumerate(value)] if isinstance(value, tuple) else [(where, value)]
     for where, v in items:
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             if meta.get("gt") is not None and not v > meta["gt"]:
-                problems.append(Problem(where, f"must be greater than {meta['gt']:g}, got {v:g}", meta.get("doc", "")))
+                problems.append(Problem(where, _("must be greater than {limit}, got {value}").format(
+                    limit=f"{meta['gt']:g}", value=f"{v:g}"), doc))
             if meta.get("ge") is not None and not v >= meta["ge"]:
-                problems.append(Problem(where, f"must be at least {meta['ge']:g}, got {v:g}", meta.get("doc", "")))
+                problems.append(Problem(where, _("must be at least {limit}, got {value}").format(
+                    limit=f"{meta['ge']:g}", value=f"{v:g}"), doc))
             if meta.get("le") is not None and not v <= meta["le"]:
-                problems.append(Problem(where, f"must be at most {meta['le']:g}, got {v:g}", meta.get("doc", "")))
+                problems.append(Problem(where, _("must be at most {limit}, got {value}").format(
+                    limit=f"{meta['le']:g}", value=f"{v:g}"), doc))
         if isinstance(v, str) and meta.get("nonblank") and not v.strip():
-            problems.append(Problem(where, "is empty", meta.get("doc", "") or "write the text as it should appear"))
+            problems.append(Problem(where, _("is empty"), doc or _("write the text as it should appear")))
         if isinstance(v, str) and meta.get("pattern") and not re.fullmatch(meta["pattern"], v):
-            problems.append(Problem(where, f"{v!r} does not match the pattern {meta['pattern']}",
-                                    meta.get("doc", "")))
+            problems.append(Problem(where, _("{value} does not match the pattern {pattern}").format(
+                value=repr(v), pattern=meta["pattern"]), doc))
 
 
 def check_refs(value: Any, names: dict[str, typing.Collection[str]], *, file: str, root: str,
@@ -290,8 +313,17 @@ def check_refs(value: Any, names: dict[str, typing.Collection[str]], *, file: st
         values = list(v) if isinstance(v, (tuple, list, dict)) else [v]
         for item in values:
             if isinstance(item, str) and item not in names[ref]:
-                problems.append(Problem(f"{file}: {key_join(root, f.name)}", f"'{item}' is not a {ref} name",
-                                        did_you_mean(item, names[ref]) or f"{ref} names: " + ", ".join(names[ref])))
+                problems.append(Problem(f"{file}: {key_join(root, f.name)}",
+                                        _("'{item}' is not a {ref} name").format(item=item, ref=_ref_word(ref)),
+                                        did_you_mean(item, names[ref]) or _("{ref} names: {names}").format(
+                                            ref=_ref_word(ref), names=", ".join(names[ref]))))
+
+
+def _ref_word(ref: str) -> str:
+    """What a ``ref`` names (palette, font, kind, function), as a reader's word."""
+    words = {"palette": pgettext("name of", "palette"), "font": pgettext("name of", "font"),
+             "kind": pgettext("name of", "kind"), "function": pgettext("name of", "function")}
+    return words.get(ref, ref)
 
 
 def _short(value: Any) -> str:
@@ -339,7 +371,7 @@ def json_schema(cls: type) -> dict[str, Any]:
         if f is not None:
             meta = f.metadata
             if meta.get("doc"):
-                out["description"] = meta["doc"]
+                out["description"] = _(meta["doc"])
             for key, name in (("ge", "minimum"), ("le", "maximum"), ("gt", "exclusiveMinimum")):
                 if meta.get(key) is not None and out.get("type") in ("number", "integer"):
                     out[name] = meta[key]

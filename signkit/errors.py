@@ -16,12 +16,18 @@ Policy (read this before adding a ``raise``):
    one place that catches it: it exits with code 3, says it is a bug in signkit and saves
    the traceback to a file.  No bare ``except Exception`` anywhere else in the library.
 
+Messages and hints are written in English and passed through :func:`signkit.i18n._` where
+they are made (``_("file not found")``), so an error speaks the language chosen when it is
+raised; ``kind`` is translated where it is shown.
+
 Log through ``logging.getLogger("signkit")``; the library never prints.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .i18n import N_, _
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,14 +40,14 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.where}: {self.message}"
-        return f"{text}\n    hint: {self.hint}" if self.hint else text
+        return f"{text}\n    " + _("hint: {hint}").format(hint=self.hint) if self.hint else text
 
 
 class SignkitError(Exception):
     """Bad input.  Carries one or more :class:`Problem`; the CLI exits with code 2."""
 
     exit_code = 2
-    kind = "input error"
+    kind = N_("input error")  # translated where shown
 
     def __init__(self, problems: Problem | list[Problem] | tuple[Problem, ...]):
         self.problems: tuple[Problem, ...] = (problems,) if isinstance(problems, Problem) else tuple(problems)
@@ -53,27 +59,27 @@ class SignkitError(Exception):
 
 
 class ProfileError(SignkitError):
-    kind = "profile error"
+    kind = N_("profile error")  # translated where shown
 
 
 class BrandError(SignkitError):
-    kind = "brand error"
+    kind = N_("brand error")  # translated where shown
 
 
 class TemplateError(SignkitError):
-    kind = "template error"
+    kind = N_("template error")  # translated where shown
 
 
 class SetupError(SignkitError):
     """Something this machine lacks (a system library), not something the input got wrong."""
 
-    kind = "setup error"
+    kind = N_("setup error")  # translated where shown
 
 
 class OutputError(SignkitError):
     """The output folder cannot take the files: a file in its place, permissions, a full disk."""
 
-    kind = "output error"
+    kind = N_("output error")  # translated where shown
 
 
 class Interrupted(BaseException):
@@ -87,4 +93,4 @@ class Interrupted(BaseException):
 class ContentError(SignkitError):
     """A board or showcase text file that cannot be read as signkit Markdown."""
 
-    kind = "content error"
+    kind = N_("content error")  # translated where shown

@@ -19,13 +19,14 @@ import dataclasses
 import fnmatch
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from .checks import approved, check_centre, check_sheet, drawable, has_errors, printable, proof_reasons
 from .cache import fingerprint
 from .checks.findings import Finding
 from .config import did_you_mean
 from .errors import SignkitError
+from .i18n import _, current_language, set_language
 from .export.files import centre_files, sign_path
 from .families.board import Content as BoardContent
 from .ir import Sheet
@@ -34,6 +35,7 @@ from .load import Inputs
 from .model.job import SignJob
 from .plan import plan_centre
 from .render import FORMATS, PdfX, RenderContext
+from .render import glyphstore
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG = 0, 1, 2, 3
 ALL_FORMATS = tuple(FORMATS)
@@ -49,6 +51,10 @@ class MakeOptions:
     cache: Any = None  # a store of finished signs (signkit.cache.DiskCache): unchanged signs are not redrawn
     previous: Mapping[str, str] | None = None  # sign id → sha256 of its PDF in an earlier run (--since)
     reprint: str = ""  # name of the reprint batch folder for the signs changed since then (print/reprint-…)
+    last_proof: Mapping[str, str] | None = None  # sign id → sha256 of its PDF in the output folder's run: the proof marks changes
+    # progress(stage, done, total): "signs" after each sign, then "centre" (batches, proof, …) once;
+    # for a progress bar (the CLI's); not sent to worker processes
+    progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +101,14 @@ def make(inputs: Inputs, options: MakeOptions = MakeOptions()) -> Result:
     """Every sign of a centre and the centre's files, in memory."""
     brand = _with_marks(inputs, options.crop_marks)
     inputs = dataclasses.replace(inputs, brand=brand)
-    composer = Composer(brand, inputs.files)
+    cache_root = getattr(options.cache, "root", None)
+    glyphstore.configure(cache_root)  # drawn glyphs kept with the finished signs
+    composer = Composer(brand, inputs.files, cache_dir=cache_root)
     plan = plan_centre(inputs, composer)  # plan: every sign, wall decisions made
     selected = select(plan.jobs, options.only)  # --only picks after the plan
     signs = make_signs(plan.jobs, selected, inputs, options, composer)  # compose, check, render
+    if options.progress:
+        options.progress("centre", 0, 1)
     findings = tuple(f for s in signs for f in s.findings) + tuple(  # check the centre as a whole
         check_centre(inputs.profile, plan.jobs, brand, inputs.rules))
     files: dict[str, bytes] = {}
@@ -107,7 +117,10 @@ def make(inputs: Inputs, options: MakeOptions = MakeOptions()) -> Result:
             files.update({sign_path(sign.job.id, fmt): data for fmt, data in sign.files.items()
                           if fmt in options.formats})
     files.update(centre_files(signs, findings, inputs, drawn=bool(options.formats),  # batches, proof, schedule …
-                              previous=options.previous, reprint=options.reprint))
+                              previous=options.previous, reprint=options.reprint, last_proof=options.last_proof))
+    glyphstore.flush()
+    if options.progress:
+        options.progress("centre", 1, 1)
     keep = frozenset(sign_path(s.job.id, fmt) for s in signs if s.job.id not in selected for fmt in FORMATS)
     rebuilt = frozenset(s.job.id for s in signs if not s.cached)
     return Result(inputs, signs, findings, files, keep, prune=bool(options.formats), strict=options.strict,
@@ -125,8 +138,9 @@ def select(jobs: tuple[SignJob, ...], only: tuple[str, ...]) -> frozenset[str]:
         hits = {j.id for j in jobs if any(fnmatch.fnmatchcase(name, pattern) for name in (j.id, j.kind, j.series) if name)}
         if not hits:
             names = sorted({j.id for j in jobs} | {j.kind for j in jobs})
-            raise SignkitError.at(f"--only {pattern}", "matches no sign",
-                                  did_you_mean(pattern, names) or "sign ids and types: " + ", ".join(names))
+            raise SignkitError.at(f"--only {pattern}", _("matches no sign"),
+                                  did_you_mean(pattern, names) or _("sign ids and types: {names}").format(
+                                      names=", ".join(names)))
         chosen |= hits
     return frozenset(chosen)
 
@@ -136,12 +150,22 @@ def make_signs(jobs: tuple[SignJob, ...], selected: frozenset[str], inputs: Inpu
     previews = tuple(f for f in options.formats if FORMATS[f].purpose == "preview")
     work = [(job, previews if job.id in selected else ()) for job in jobs]
     workers = min(options.jobs, len(jobs))
+    tell = options.progress or (lambda *_: None)
+    tell("signs", 0, len(work))
     if workers <= 1:
         maker = SignMaker(inputs, options.formats, composer, options.cache)
-        return tuple(maker.make(job, wanted) for job, wanted in work)
+        made = []
+        for job, wanted in work:
+            made.append(maker.make(job, wanted))
+            tell("signs", len(made), len(work))
+        return tuple(made)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(inputs, options.formats, options.cache)) as pool:
-        return tuple(pool.map(_make_in_worker, work, chunksize=max(1, len(work) // (4 * workers))))
+                             initargs=(inputs, options.formats, options.cache, current_language())) as pool:
+        made = []
+        for sign in pool.map(_make_in_worker, work, chunksize=max(1, len(work) // (4 * workers))):
+            made.append(sign)
+            tell("signs", len(made), len(work))
+        return tuple(made)
 
 
 class SignMaker:
@@ -153,8 +177,10 @@ class SignMaker:
         pdfx = inputs.brand.output.pdfx
         self.pdfx = PdfX(pdfx.output_condition_identifier, pdfx.output_condition, pdfx.registry_name,
                          inputs.files.icc_profile)
-        # everything a sign's artwork depends on besides its own job
-        self.context = fingerprint(inputs.brand, inputs.files, inputs.rules, formats) if cache is not None else ""
+        # everything a sign's artwork and findings depend on besides its own job (the findings'
+        # words are in the current language)
+        self.context = (fingerprint(inputs.brand, inputs.files, inputs.rules, formats, current_language())
+                        if cache is not None else "")
 
     def make(self, job: SignJob, previews: tuple[str, ...]) -> SignResult:
         """The sign, from the store of finished signs when nothing it depends on changed."""
@@ -207,8 +233,10 @@ def _with_marks(inputs: Inputs, crop_marks: bool | None):
 _worker: SignMaker | None = None
 
 
-def _init_worker(inputs: Inputs, formats: tuple[str, ...], cache) -> None:
+def _init_worker(inputs: Inputs, formats: tuple[str, ...], cache, lang: str) -> None:
     global _worker
+    glyphstore.configure(getattr(cache, "root", None))  # read what earlier runs drew
+    set_language(lang)  # the parent's: findings speak it in every worker
     _worker = SignMaker(inputs, formats, cache=cache)
 
 

@@ -27,8 +27,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from .checks.findings import severity_word
 from .errors import SignkitError
-from .i18n import _
+from .i18n import _, current_language
 from .layout.elevations import elevation_sheets
 from .load import load_inputs
 from .make import MakeOptions, Result, make
@@ -73,7 +74,7 @@ class Preview:
             try:
                 result = make(load_inputs(self.profile, self.brand), MakeOptions(formats=(), cache=self.cache))
             except SignkitError as exc:
-                self.problems = [(exc.kind, p) for p in exc.problems]
+                self.problems = [(_(exc.kind), p) for p in exc.problems]
                 self.version += 1
                 return
             svgs = {}
@@ -190,8 +191,8 @@ window.addEventListener("load", () => {
 
 def _page(preview: Preview) -> str:
     e = html.escape
-    parts = [f'<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>signkit preview</title>'
-             f"<style>{STYLE}</style></head><body>"]
+    parts = [f'<!DOCTYPE html><html lang="{_html_lang()}"><head><meta charset="utf-8">'
+             f"<title>{e(_('signkit preview'))}</title><style>{STYLE}</style></head><body>"]
     result = preview.result
     title = result.inputs.profile.center.name if result else str(preview.profile)
     parts.append(f"<h1>{e(title)}</h1>")
@@ -234,7 +235,7 @@ def _sign_cell(preview: Preview, sign, k: float, findings: list) -> str:
     svg = preview.svgs.get(id(sign.sheet)) if sign.sheet is not None else None
     art = _sized(svg, width, height) if svg else \
         f'<div style="width:{width:.0f}px;height:{height:.0f}px;background:#eee">{e(_("not drawn"))}</div>'
-    notes = "".join(f'<div class="finding {f.severity}">{e(f.severity)} {e(f.code)}: {e(f.message)}</div>'
+    notes = "".join(f'<div class="finding {f.severity}">{e(severity_word(f.severity))} {e(f.code)}: {e(f.message)}</div>'
                     for f in findings)
     return (f'<div class="sign" id="sign-{e(job.id)}"><a href="/sign/{e(job.id)}">{art}</a>'
             f'<div class="meta"><strong>{e(job.id)}</strong> · {job.width_mm:g} × {job.height_mm:g} mm<br>'
@@ -249,8 +250,12 @@ def _sign_page(preview: Preview, sign_id: str) -> str:
         return f"<!DOCTYPE html><p>{e(_('no sign {id}').format(id=sign_id))}</p>"
     cell = _sign_cell(preview, sign, min(1.0, 1000 / max(sign.job.width_mm, sign.job.height_mm)),
                       [f for f in result.findings if f.sign == sign_id])
-    return (f'<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>{e(sign_id)}</title>'
+    return (f'<!DOCTYPE html><html lang="{_html_lang()}"><head><meta charset="utf-8"><title>{e(sign_id)}</title>'
             f'<style>{STYLE}</style></head><body><p><a href="/">← {e(_("all signs"))}</a></p>{cell}{SCRIPT}</body></html>')
+
+
+def _html_lang() -> str:
+    return "en" if current_language() == "en" else "zh-Hans"
 
 
 def _hanging_order(sign) -> tuple[float, float]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .i18n import _
+
 MM_PER_PT = 25.4 / 72
 PT_PER_MM = 72 / 25.4
 
@@ -19,10 +21,11 @@ def parse_length_mm(value: str | float | int) -> float:
     Raises ValueError with the accepted units for anything else.
     """
     if isinstance(value, bool):
-        raise ValueError(f"not a length: {value!r}")
+        raise ValueError(_("not a length: {value}").format(value=repr(value)))
     if isinstance(value, (int, float)):
         return float(value)
     match = _LENGTH.match(value)
     if not match or match.group(2) not in _FACTORS:
-        raise ValueError(f"not a length: {value!r} (use a number in mm, or mm, cm, m, pt, in, px)")
+        raise ValueError(_("not a length: {value} (use a number in mm, or mm, cm, m, pt, in, px)").format(
+            value=repr(value)))
     return float(match.group(1)) * _FACTORS[match.group(2)]

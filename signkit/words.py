@@ -7,7 +7,7 @@ elevations can each say them in the reader's language (Chinese by default, Engli
 
 from __future__ import annotations
 
-from .i18n import current_language
+from .i18n import current_language, pgettext
 from .model.job import Location
 
 PHRASES: dict[str, dict[str, str]] = {
@@ -53,3 +53,29 @@ def say(location: Location, lang: str | None = None) -> str:
         values["nth_en"] = _ORDINALS_EN.get(values["nth"], f"{values['nth']}th")
     text = templates.get(lang, templates["en"]).format(**values)
     return text + _BACK.get(lang, _BACK["en"]) if values.get("face") == 2 else text
+
+
+def side_word(side: str) -> str:
+    """A placement's side (``left``, ``right``, ``centre``) as a word in the current language."""
+    words = {"left": pgettext("side", "left"), "right": pgettext("side", "right"),
+             "centre": pgettext("side", "centre")}
+    return words.get(side, side)
+
+
+def edge_word(edge: str) -> str:
+    """The edge a mounting height refers to (``bottom``, ``centre``, ``top``) in the current language."""
+    words = {"bottom": pgettext("edge", "bottom"), "centre": pgettext("edge", "centre"), "top": pgettext("edge", "top")}
+    return words.get(edge, edge)
+
+
+def label(text: str) -> str:
+    """A brand label such as ``门牌 door plate`` in the current language: in Chinese its Chinese
+    words alone (``门牌``), in English as written."""
+    if current_language() == "en":
+        return text
+    head, _, tail = text.partition(" ")
+    return head if tail and _cjk(head) and not _cjk(tail[:1]) else text
+
+
+def _cjk(text: str) -> bool:
+    return bool(text) and all("\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)

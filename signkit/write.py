@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import OutputError
+from .i18n import N_, _
 
 MANIFEST = ".signkit-manifest.json"
 JOURNAL = ".signkit-commit.json"
@@ -61,16 +62,16 @@ def check_target(out_dir: Path) -> None:
     nearest existing folder).  Raises :class:`OutputError` with the path and a hint."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError.at(str(out_dir), "is a file, not a folder", "give -o a folder name (it is created if needed)")
+        raise OutputError.at(str(out_dir), _("is a file, not a folder"), _("give -o a folder name (it is created if needed)"))
     probe = out_dir
     while not probe.exists():
         probe = probe.parent
     if not probe.is_dir():
-        raise OutputError.at(str(probe), "is a file, so the output folder cannot be made inside it",
-                             "give -o a folder that is not inside a file")
+        raise OutputError.at(str(probe), _("is a file, so the output folder cannot be made inside it"),
+                             _("give -o a folder that is not inside a file"))
     if not os.access(probe, os.W_OK | os.X_OK):
-        raise OutputError.at(str(probe), "cannot be written (permission denied)",
-                             "choose another output folder with -o, or ask for write permission")
+        raise OutputError.at(str(probe), _("cannot be written (permission denied)"),
+                             _("choose another output folder with -o, or ask for write permission"))
 
 
 def write_result(result, out_dir: Path) -> Written:
@@ -180,13 +181,13 @@ def _prepare_targets(root: Path, digests: dict[str, str]) -> None:
     for folder in folders:
         _guard(lambda f=folder: f.mkdir(parents=True, exist_ok=True), folder)
         if not os.access(folder, os.W_OK | os.X_OK):
-            raise OutputError.at(str(folder), "cannot be written (permission denied)",
-                                 "make the folder writable, or choose another output folder with -o")
+            raise OutputError.at(str(folder), _("cannot be written (permission denied)"),
+                                 _("make the folder writable, or choose another output folder with -o"))
     for rel in digests:
         target = root / rel
         if target.is_dir():
-            raise OutputError.at(str(target), "is a folder where signkit must write a file",
-                                 "move or rename that folder, or choose another output folder with -o")
+            raise OutputError.at(str(target), _("is a folder where signkit must write a file"),
+                                 _("move or rename that folder, or choose another output folder with -o"))
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -210,18 +211,19 @@ def _guard(action, path: Path):
 
 
 def _reason(exc: OSError) -> str:
-    return {errno.ENOSPC: "the disk is full", errno.EACCES: "permission denied", errno.EPERM: "permission denied",
-            errno.EROFS: "the file system is read-only", errno.ENOTDIR: "a file is in the way of a folder",
-            errno.EISDIR: "a folder is in the way of a file", errno.EDQUOT: "the disk quota is used up",
-            errno.ENAMETOOLONG: "the path is too long"}.get(exc.errno or 0, exc.strerror or str(exc))
+    reason = {errno.ENOSPC: N_("the disk is full"), errno.EACCES: N_("permission denied"),
+              errno.EPERM: N_("permission denied"), errno.EROFS: N_("the file system is read-only"),
+              errno.ENOTDIR: N_("a file is in the way of a folder"), errno.EISDIR: N_("a folder is in the way of a file"),
+              errno.EDQUOT: N_("the disk quota is used up"), errno.ENAMETOOLONG: N_("the path is too long")}.get(exc.errno or 0)
+    return _(reason) if reason else exc.strerror or str(exc)
 
 
 def _hint(exc: OSError) -> str:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "free some space (or render with --no-png, previews are the largest files), then run again"
+        return _("free some space (or render with --no-png, previews are the largest files), then run again")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "choose another output folder with -o, or ask for write permission"
-    return "check the output folder, then run again; nothing was changed"
+        return _("choose another output folder with -o, or ask for write permission")
+    return _("check the output folder, then run again; nothing was changed")
 
 
 def _read_manifest(root: Path) -> dict:
@@ -259,8 +261,8 @@ def _lock(root: Path):
             fh.seek(0)
             msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
         except OSError:
-            raise OutputError.at(str(root), "another signkit run is writing to this folder",
-                                 "wait for it to finish, or choose another output folder with -o") from None
+            raise OutputError.at(str(root), _("another signkit run is writing to this folder"),
+                                 _("wait for it to finish, or choose another output folder with -o")) from None
         yield
     finally:
         fh.close()

@@ -15,6 +15,9 @@ from signkit.load import load_inputs
 from signkit.api import render_centre as build
 from signkit.make import MakeOptions
 
+# the tests' own assertions are in English: the command line speaks Chinese unless told (subprocesses
+# inherit this); tests of the Chinese output set their own environment (tests/test_i18n.py)
+os.environ["SIGNKIT_LANG"] = "en"
 # the store of finished signs (signkit.cache): one fresh, private store per test session
 os.environ["SIGNKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="signkit-test-cache-")
 

@@ -52,3 +52,21 @@ def test_one_new_room_name_redraws_its_plate_and_its_floors_directory(tmp_path):
 def test_fingerprints_follow_content_not_identity():
     assert fingerprint({"b": 1, "a": (1, 2)}) == fingerprint({"a": (1, 2), "b": 1})
     assert fingerprint(b"x" * 10) != fingerprint(b"x" * 11)
+
+
+def test_compiled_templates_are_kept_and_a_broken_store_is_no_store(tmp_path):
+    from signkit.layout.template import environment, render_template
+
+    templates = {"t.svg.j2": "<svg>{{ name }}</svg>"}
+    env = environment(templates, cache_dir=tmp_path)
+    assert render_template(env, "t.svg.j2", {"name": "甲"}) == "<svg>甲</svg>"
+    kept = list((tmp_path / "templates").iterdir())
+    assert len(kept) == 1
+    kept[0].write_bytes(b"not bytecode")  # a damaged entry: compiled again
+    assert render_template(environment(templates, cache_dir=tmp_path), "t.svg.j2", {"name": "乙"}) == "<svg>乙</svg>"
+    # the source changed: the kept code is not used
+    changed = environment({"t.svg.j2": "<svg>[{{ name }}]</svg>"}, cache_dir=tmp_path)
+    assert render_template(changed, "t.svg.j2", {"name": "丙"}) == "<svg>[丙]</svg>"
+    blocked = tmp_path / "file"
+    blocked.write_text("x")  # a file where the folder should be: no store, no failure
+    assert render_template(environment(templates, cache_dir=blocked), "t.svg.j2", {"name": "丁"}) == "<svg>丁</svg>"

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..config import spec
+from ..i18n import _
 from ..families.board import Content as BoardContent
 from ..families.directory import Content as DirectoryContent
 from ..ir import Sheet
@@ -29,8 +30,9 @@ from .rules import Rule, centre_check, sheet_check
 def check_board_empty(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
     if not job.content.text.blocks:
         yield rule.finding(sheet.id, job.texts["title"].key,
-                           f"{job.content.file} holds only its title: the board is made with the title alone",
-                           "write the board's text under the # title line, or remove the board from the profile")
+                           _("{file} holds only its title: the board is made with the title alone").format(
+                               file=job.content.file),
+                           _("write the board's text under the # title line, or remove the board from the profile"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,18 +45,22 @@ def check_series_length(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...],
     for job in jobs:
         if isinstance(job.content, BoardContent) and job.content.panels > rule.params.max_panels:
             yield rule.finding(job.id, job.source,
-                               f"{job.content.file} needs {job.content.panels} panels at the smallest body size, "
-                               f"more than {rule.params.max_panels}: nothing is drawn for it",
-                               "shorten the text or split it into several boards (an excerpt, 节选, is common)")
+                               _("{file} needs {panels} panels at the smallest body size, more than {limit}: "
+                                 "nothing is drawn for it").format(file=job.content.file, panels=job.content.panels,
+                                                                   limit=rule.params.max_panels),
+                               _("shorten the text or split it into several boards (an excerpt, 节选, is common)"))
 
 
 @sheet_check("DIRECTORY_FULL", needs=DirectoryContent)
 def check_directory_full(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
     content: DirectoryContent = job.content
     if content.overfull:
-        hint = ("list some of the floor's rooms on a second directory (two sign faces), or shorten the list"
+        hint = (_("list some of the floor's rooms on a second directory (two sign faces), or shorten the list")
                 if content.larger is None else
-                f"use the larger {content.larger[0]:g} × {content.larger[1]:g} size, or list fewer rooms")
+                _("use the larger {width} × {height} size, or list fewer rooms").format(
+                    width=f"{content.larger[0]:g}", height=f"{content.larger[1]:g}"))
         yield rule.finding(sheet.id, job.source,
-                           f"the {job.content.floor}F directory lists {len(content.entries)} rooms; at "
-                           f"{job.width_mm:g} × {job.height_mm:g} mm it holds {content.capacity}", hint)
+                           _("the {floor}F directory lists {rooms} rooms; at {width} × {height} mm it holds "
+                             "{capacity}").format(floor=job.content.floor, rooms=len(content.entries),
+                                                  width=f"{job.width_mm:g}", height=f"{job.height_mm:g}",
+                                                  capacity=content.capacity), hint)

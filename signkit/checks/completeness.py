@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..config import did_you_mean, spec
+from ..i18n import _
 from ..families.door_plate import RoomSign
 from ..model.brand import Brand
 from ..model.job import SignJob
@@ -29,13 +30,16 @@ class RoomsPresent:
 @centre_check("ROOM_MISSING", params=RoomsPresent)
 def check_rooms_present(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], brand: Brand) -> Iterator[Finding]:
     present = {r.function for r in profile.rooms}
-    for level, functions, severity in (("required", rule.params.required, rule.severity),
-                                       ("recommended", rule.params.recommended, "info")):
+    for required, functions, severity in ((True, rule.params.required, rule.severity),
+                                          (False, rule.params.recommended, "info")):
         for function in functions:
             if function not in present:
                 label = brand.functions[function].label if function in brand.functions else function
-                yield rule.finding("", "rooms", f"no {label} ({function}): the standard {level[:-2]}s one",
-                                   f"add a [[rooms]] entry with function = \"{function}\"", severity=severity)
+                message = (_("no {label} ({function}): the standard requires one") if required else
+                           _("no {label} ({function}): the standard recommends one"))
+                yield rule.finding("", "rooms", message.format(label=label, function=function),
+                                   _("add a [[rooms]] entry with function = \"{function}\"").format(function=function),
+                                   severity=severity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +51,9 @@ class FloorArea:
 def check_floor_area(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], brand: Brand) -> Iterator[Finding]:
     area, need = profile.center.floor_area_m2, rule.params.min_m2
     if area is not None and area < need:
-        yield rule.finding("", "center.floor_area_m2", f"the centre has {area:g} m², below {need:g} m²",
-                           "FA-02: Jiangsu practice treats village centres under 400 m² as not up to standard")
+        yield rule.finding("", "center.floor_area_m2", _("the centre has {area} m², below {need} m²").format(
+            area=f"{area:g}", need=f"{need:g}"),
+                           _("FA-02: Jiangsu practice treats village centres under 400 m² as not up to standard"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +66,8 @@ def check_room_areas(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], br
     for i, room in enumerate(profile.rooms):
         minimum = rule.params.min_m2.get(room.function)
         if minimum is not None and room.area_m2 is not None and room.area_m2 < minimum:
-            yield rule.finding("", f"rooms[{i}].area_m2", f"{room.name} has {room.area_m2:g} m², below {minimum:g} m²",
-                               "FA-03 minimum for this kind of room")
+            yield rule.finding("", f"rooms[{i}].area_m2", _("{room} has {area} m², below {need} m²").format(
+                room=room.name, area=f"{room.area_m2:g}", need=f"{minimum:g}"), _("FA-03 minimum for this kind of room"))
 
 
 @centre_check("BOARD_ROOM_UNKNOWN")
@@ -73,8 +78,8 @@ def check_board_rooms(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], b
         tables.append(("showcase.room", profile.showcase.room))
     for key, room in tables:
         if room not in ids:
-            yield rule.finding("", key, f"room '{room}' is not in the profile",
-                               did_you_mean(room, ids) or "room ids: " + ", ".join(ids))
+            yield rule.finding("", key, _("room '{room}' is not in the profile").format(room=room),
+                               did_you_mean(room, ids) or _("room ids: {ids}").format(ids=", ".join(ids)))
 
 
 @centre_check("ROOM_WITHOUT_SIGN")
@@ -82,7 +87,7 @@ def check_room_signs(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], br
     signed = {j.room for j in jobs if isinstance(j.content, RoomSign)}
     for i, room in enumerate(profile.rooms):
         if room.id not in signed:
-            why = "plate = false in the profile" if not room.plate else "the brand has no sign type for it"
-            yield rule.finding("", f"rooms[{i}]", f"{room.name} gets no plate or zone sign ({why})",
-                               "make sure the room keeps a plate in the centre's identity (TAX-07)",
+            why = _("plate = false in the profile") if not room.plate else _("the brand has no sign type for it")
+            yield rule.finding("", f"rooms[{i}]", _("{room} gets no plate or zone sign ({why})").format(
+                room=room.name, why=why), _("make sure the room keeps a plate in the centre's identity (TAX-07)"),
                                severity="warning" if not room.plate else None)

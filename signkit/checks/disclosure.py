@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..config import spec
+from ..i18n import _
 from ..families.disclosure import Content as DisclosureContent
 from ..ir import Sheet
 from ..model.brand import Brand
@@ -56,15 +57,15 @@ def check_period(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterat
     period = job.content.period
     months = period_months(period)
     if months is None:
-        yield rule.finding(sheet.id, "disclosure.period", f"\"{period}\" is not a period signkit can read",
-                           "write the quarter or the month the papers cover: 2026年第四季度, 2026年10月 or "
-                           "2026年10月至12月")
+        yield rule.finding(sheet.id, "disclosure.period", _("\"{period}\" is not a period signkit can read").format(
+            period=period), _("write the quarter or the month the papers cover: 2026年第四季度, 2026年10月 or "
+                              "2026年10月至12月"))
     elif months > rule.params.max_months:
         yield rule.finding(sheet.id, "disclosure.period",
-                           f"\"{period}\" spans {months} months: the papers must be renewed at least every "
-                           f"{rule.params.max_months} months",
-                           "村民委员会组织法 Art. 30: general affairs at least every quarter, finances monthly where "
-                           "there are many transactions; give the current quarter or month")
+                           _("\"{period}\" spans {months} months: the papers must be renewed at least every "
+                             "{limit} months").format(period=period, months=months, limit=rule.params.max_months),
+                           _("村民委员会组织法 Art. 30: general affairs at least every quarter, finances monthly where "
+                             "there are many transactions; give the current quarter or month"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +85,12 @@ def check_pocket_reach(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> 
     lowest = top - max(pocket.bottom for pocket in pockets)
     problems = []
     if highest > p.max_mm:
-        problems.append(f"the top row's papers reach {highest:.0f} mm, above {p.max_mm:g} mm")
+        problems.append(_("the top row's papers reach {height} mm, above {limit} mm").format(
+            height=f"{highest:.0f}", limit=f"{p.max_mm:g}"))
     if lowest < p.min_mm:
-        problems.append(f"the bottom row's papers start at {lowest:.0f} mm, below {p.min_mm:g} mm")
+        problems.append(_("the bottom row's papers start at {height} mm, below {limit} mm").format(
+            height=f"{lowest:.0f}", limit=f"{p.min_mm:g}"))
     if problems:
-        yield rule.finding(sheet.id, "disclosure.pockets", "; ".join(problems),
-                           "papers are read up close: fewer rows (more pockets side by side, across = …), A4 "
-                           "instead of A3, or a lower mounting height")
+        yield rule.finding(sheet.id, "disclosure.pockets", _("; ").join(problems),
+                           _("papers are read up close: fewer rows (more pockets side by side, across = …), A4 "
+                             "instead of A3, or a lower mounting height"))

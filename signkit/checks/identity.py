@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..config import spec
+from ..i18n import _
 from ..families.door_plate import Content as PlateContent
 from ..families.plaque import Content as PlaqueContent
 from ..ir import Glyphs, Group, Image, Rect, Shape, Sheet, paints, transform_rect, walk
@@ -45,14 +46,14 @@ def check_off_palette(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> I
                 colours[paint.rgb] = next((p.source for p in reversed(parents) if p.asset), item.source)
                 art = next((p for p in reversed(parents) if p.asset and p.box is not None), None)
                 if art is not None and box is None:
-                    box = next((b for g, _, b in artwork(sheet) if g is art), None)
+                    box = next((b for g, _m, b in artwork(sheet) if g is art), None)
     if colours:
         yield rule.finding(
             sheet.id, next(iter(colours.values())),
-            f"artwork colours {', '.join(colours)} match no palette colour; they have no exact CMYK value, "
-            "so the sign gets no print file",
-            "recolour the artwork with the palette's sRGB values, or add the colours to the brand palette with "
-            "their CMYK from the artwork's owner", box=box.as_tuple() if box else None)
+            _("artwork colours {colours} match no palette colour; they have no exact CMYK value, so the sign gets no "
+              "print file").format(colours=", ".join(colours)),
+            _("recolour the artwork with the palette's sRGB values, or add the colours to the brand palette with "
+              "their CMYK from the artwork's owner"), box=box.as_tuple() if box else None)
 
 
 def _name_run(job: SignJob, sheet: Sheet) -> Run | None:
@@ -76,14 +77,17 @@ def check_plaque_colours(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -
     name = job.texts["name"].text
     party = job.content.party or name.startswith(PARTY_ORG_PREFIX)
     want_text = p.party_text if party else p.other_text
-    got_bg = run.background.name if run.background else "none"
+    got_bg = run.background.name if run.background else _("none")
     if run.glyphs.fill.name != want_text or got_bg != p.background:
-        what = "a party organisation" if party else "not a party organisation"
-        hint = ("set kind = \"party\" for this organisation" if party and not job.content.party
-                else "the plaque's colours come from the brand's signs.plaque.styles")
+        message = (_("\"{name}\" is a party organisation: its plaque must be {background} with {text} text, not "
+                     "{got_background} with {got_text}") if party else
+                   _("\"{name}\" is not a party organisation: its plaque must be {background} with {text} text, not "
+                     "{got_background} with {got_text}"))
+        hint = (_("set kind = \"party\" for this organisation") if party and not job.content.party
+                else _("the plaque's colours come from the brand's signs.plaque.styles"))
         yield rule.finding(sheet.id, job.texts["name"].key,
-                           f"\"{name}\" is {what}: its plaque must be {p.background} with {want_text} text, "
-                           f"not {got_bg} with {run.glyphs.fill.name}", hint, box=run.ink.as_tuple())
+                           message.format(name=name, background=p.background, text=want_text, got_background=got_bg,
+                                          got_text=run.glyphs.fill.name), hint, box=run.ink.as_tuple())
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,33 +105,36 @@ def check_plate_colours(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) ->
     name = job.texts["name"].text
     party = job.content.party or any(w in name for w in PARTY_ROOM_WORDS)
     want_bg = p.party_background if party else p.other_background
-    got_bg = run.background.name if run.background else "none"
-    emblems = [box for g, _, box in artwork(sheet) if g.artwork_role == "emblem"]
+    got_bg = run.background.name if run.background else _("none")
+    emblems = [box for g, _m, box in artwork(sheet) if g.artwork_role == "emblem"]
     problems = []
     if got_bg != want_bg:
-        problems.append(f"the plate is {got_bg}, it must be {want_bg}")
+        problems.append(_("the plate is {got}, it must be {want}").format(got=got_bg, want=want_bg))
     if party and not any(box.right <= run.ink.x for box in emblems):
-        problems.append("the emblem must stand at the left of the name")
+        problems.append(_("the emblem must stand at the left of the name"))
     if not party and emblems:
-        problems.append("the emblem belongs on party-room plates only")
+        problems.append(_("the emblem belongs on party-room plates only"))
     if problems:
-        hint = (f"this is a party room by its name: give it a party function (party_activity, party_home, "
-                f"party_office …) instead of '{job.content.function}'" if party and not job.content.party else
-                "the plate's colours come from the room's function and the brand's signs.door-plate.styles")
+        hint = (_("this is a party room by its name: give it a party function (party_activity, party_home, "
+                  "party_office …) instead of '{function}'").format(function=job.content.function)
+                if party and not job.content.party else
+                _("the plate's colours come from the room's function and the brand's signs.door-plate.styles"))
+        what = _("party room") if party else _("not a party room")
         yield rule.finding(sheet.id, f"{job.source}.function",
-                           f"\"{name}\" ({'party room' if party else 'not a party room'}): " + "; ".join(problems),
-                           hint, box=run.ink.as_tuple())
+                           f"\"{name}\" ({what}): " + _("; ").join(problems), hint, box=run.ink.as_tuple())
 
 
 @sheet_check("EMBLEM_PLACEHOLDER")
 def check_placeholders(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
-    for group, _, box in artwork(sheet):
+    for group, _m, box in artwork(sheet):
         if group.placeholder:
             yield rule.finding(
                 sheet.id, group.source,
-                f"the '{group.asset}' slot holds placeholder artwork; the sign is a proof, not approved for print",
-                f"supply the official artwork: a brand folder with extends = \"default\" whose brand.toml sets "
-                f"assets.{group.asset}.file to it and placeholder = false, passed with --brand", box=box.as_tuple())
+                _("the '{asset}' slot holds placeholder artwork; the sign is a proof, not approved for print").format(
+                    asset=group.asset),
+                _("supply the official artwork: a brand folder with extends = \"default\" whose brand.toml sets "
+                  "assets.{asset}.file to it and placeholder = false, passed with --brand").format(asset=group.asset),
+                box=box.as_tuple())
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,21 +147,23 @@ class ClearSpace:
 @sheet_check("EMBLEM_CLEAR_SPACE", params=ClearSpace)
 def check_clear_space(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterator[Finding]:
     p: ClearSpace = rule.params
-    for group, _, box in artwork(sheet):
+    for group, _m, box in artwork(sheet):
         if group.artwork_role not in p.roles:
             continue
         size = min(box.width, box.height)
         if size < p.min_size_mm:
             yield rule.finding(sheet.id, group.source,
-                               f"the {group.asset} is {size:.0f} mm, below its minimum of {p.min_size_mm:g} mm",
-                               "make its slot larger in the template or the brand tokens", box=box.as_tuple())
+                               _("the {asset} is {size} mm, below its minimum of {limit} mm").format(
+                                   asset=group.asset, size=f"{size:.0f}", limit=f"{p.min_size_mm:g}"),
+                               _("make its slot larger in the template or the brand tokens"), box=box.as_tuple())
         clear = box.inset(-p.clear_ratio * max(box.width, box.height))
         for what, other in _others(sheet, group, clear):
             if clear.intersects(other):
                 yield rule.finding(sheet.id, group.source,
-                                   f"{what} comes within the {group.asset}'s clear space "
-                                   f"({p.clear_ratio:g} of its size: {box.x - clear.x:.1f} mm all round)",
-                                   "move it away: nothing may touch or crowd the emblem (EM-03)",
+                                   _("{what} comes within the {asset}'s clear space ({ratio} of its size: {space} mm "
+                                     "all round)").format(what=what, asset=group.asset, ratio=f"{p.clear_ratio:g}",
+                                                          space=f"{box.x - clear.x:.1f}"),
+                                   _("move it away: nothing may touch or crowd the emblem (EM-03)"),
                                    box=clear.as_tuple())
                 break
 
@@ -175,11 +184,11 @@ def _others(sheet: Sheet, group: Group, clear: Rect) -> Iterator[tuple[str, Rect
                 if box is None:
                     continue
                 if item.fill is None:
-                    yield from ((f"the line '{item.id}'", seg) for seg in _segment_boxes(item, matrix))
+                    yield from ((_("the line '{id}'").format(id=item.id), seg) for seg in _segment_boxes(item, matrix))
                 elif not transform_rect(matrix, box).contains(clear):
-                    yield f"the shape '{item.id}'", transform_rect(matrix, box)
+                    yield _("the shape '{id}'").format(id=item.id), transform_rect(matrix, box)
             case Image():
-                yield f"the photo '{item.id}'", transform_rect(matrix, item.box)
+                yield _("the photo '{id}'").format(id=item.id), transform_rect(matrix, item.box)
             case Group():
                 pass
 
@@ -207,16 +216,18 @@ def check_proportion(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> It
         expected = {"emblem": p.emblem_ratio, "flag": p.flag_ratio}.get(group.artwork_role)
         if expected is None:
             continue
-        a, b, c, d, _, _ = m
+        a, b, c, d = m[:4]
         own = group.box.width / group.box.height if group.box else expected
         problems = []
         if abs(own - expected) > p.tolerance * expected:
-            problems.append(f"its artwork is {own:.3f}:1, not {expected:g}:1")
+            problems.append(_("its artwork is {ratio}:1, not {expected}:1").format(ratio=f"{own:.3f}",
+                                                                                  expected=f"{expected:g}"))
         if a <= 0 or d <= 0 or abs(b) > 1e-9 or abs(c) > 1e-9:
-            problems.append("it is rotated or mirrored")
+            problems.append(_("it is rotated or mirrored"))
         elif abs(a - d) > p.tolerance * a:
-            problems.append("it is stretched")
+            problems.append(_("it is stretched"))
         if problems:
-            yield rule.finding(sheet.id, group.source, f"the {group.asset}: " + "; ".join(problems),
-                               "use the official artwork unaltered: locked proportions, upright (EM-03/EM-04)",
+            yield rule.finding(sheet.id, group.source, _("the {asset}: {problems}").format(
+                asset=group.asset, problems=_("; ").join(problems)),
+                               _("use the official artwork unaltered: locked proportions, upright (EM-03/EM-04)"),
                                box=box.as_tuple())

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..config import spec
+from ..i18n import _
 from ..ir import Image, Sheet, scale_of, transform_rect, walk
 from ..model.brand import Brand
 from ..model.job import SignJob
@@ -31,10 +32,11 @@ def check_image_colour(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> 
         if not image.printable:
             r = image.raster
             yield rule.finding(sheet.id, image.source,
-                               f"{r.name} is a {r.mode} {r.format}: only CMYK JPEG goes into print files, so the "
-                               "sign is previewed with it but gets no print PDF",
-                               "convert the photo to CMYK for the printing condition (e.g. Photoshop: Edit → Convert "
-                               "to Profile → Japan Color 2001 Coated) and save it as JPEG",
+                               _("{name} is a {mode} {format}: only CMYK JPEG goes into print files, so the sign is "
+                                 "previewed with it but gets no print PDF").format(name=r.name, mode=r.mode,
+                                                                                   format=r.format),
+                               _("convert the photo to CMYK for the printing condition (e.g. Photoshop: Edit → "
+                                 "Convert to Profile → Japan Color 2001 Coated) and save it as JPEG"),
                                box=transform_rect(matrix, image.box).as_tuple())
 
 
@@ -53,6 +55,9 @@ def check_image_resolution(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand)
             need = (round(box.width / 25.4 * min_ppi), round(box.height / 25.4 * min_ppi))
             r = image.raster
             yield rule.finding(sheet.id, image.source,
-                               f"{r.name} is {r.pixels[0]} × {r.pixels[1]} px, {ppi:.0f} ppi at "
-                               f"{box.width:.0f} × {box.height:.0f} mm; it needs {min_ppi:g} ppi",
-                               f"use the original photo, at least {need[0]} × {need[1]} px", box=box.as_tuple())
+                               _("{name} is {px_width} × {px_height} px, {ppi} ppi at {width} × {height} mm; it needs "
+                                 "{need} ppi").format(name=r.name, px_width=r.pixels[0], px_height=r.pixels[1],
+                                                      ppi=f"{ppi:.0f}", width=f"{box.width:.0f}",
+                                                      height=f"{box.height:.0f}", need=f"{min_ppi:g}"),
+                               _("use the original photo, at least {width} × {height} px").format(
+                                   width=need[0], height=need[1]), box=box.as_tuple())

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..config import spec
+from ..i18n import _
+from ..words import edge_word, side_word
 from ..families.door_plate import Content as PlateContent
 from ..families.facade import Content as FacadeContent
 from ..families.plaque import Content as PlaqueContent
@@ -42,17 +44,20 @@ def check_mount_height(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> 
     if band.edge == "extent":
         bottom, top = p.edge_mm("bottom", h), p.edge_mm("top", h)
         if bottom < band.min_mm - tol:
-            problem = f"its bottom edge is at {bottom:.0f} mm, below {band.min_mm:g} mm"
+            problem = _("its bottom edge is at {height} mm, below {limit} mm").format(
+                height=f"{bottom:.0f}", limit=f"{band.min_mm:g}")
         elif top > band.max_mm + tol:
-            problem = f"its top edge is at {top:.0f} mm, above {band.max_mm:g} mm"
+            problem = _("its top edge is at {height} mm, above {limit} mm").format(
+                height=f"{top:.0f}", limit=f"{band.max_mm:g}")
     else:
         at = p.edge_mm(band.edge, h)
         if not band.min_mm - tol <= at <= band.max_mm + tol:
-            problem = f"its {band.edge} is at {at:.0f} mm, outside {band.min_mm:g}–{band.max_mm:g} mm"
+            problem = _("its {edge} is at {height} mm, outside {min}–{max} mm").format(
+                edge=edge_word(band.edge), height=f"{at:.0f}", min=f"{band.min_mm:g}", max=f"{band.max_mm:g}")
     if problem:
         yield rule.finding(sheet.id, job.source, f"{job.kind} {problem} ({band.source})",
-                           "hang it where people read it: eye height is about 1500–1650 mm (PL-07); "
-                           "the site's own height goes in the profile (e.g. door.plate_centre_mm)")
+                           _("hang it where people read it: eye height is about 1500–1650 mm (PL-07); "
+                             "the site's own height goes in the profile (e.g. door.plate_centre_mm)"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,15 +70,16 @@ def check_plate_placement(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) 
     p = job.placement
     if p.side != job.content.latch_side:
         yield rule.finding(sheet.id, f"{job.source}.door.latch_side",
-                           f"the plate hangs on the hinge side ({p.side}): {p.note}",
-                           "PL-01 allows the nearest wall when the latch side has no room; check it is visible "
-                           "with the door open", severity="info")
+                           _("the plate hangs on the hinge side ({side}): {note}").format(side=side_word(p.side),
+                                                                                         note=p.note),
+                           _("PL-01 allows the nearest wall when the latch side has no room; check it is visible "
+                             "with the door open"), severity="info")
     gap = p.offset_mm - job.width_mm / 2
     if gap < rule.params.min_frame_gap_mm:
         yield rule.finding(sheet.id, f"{job.source}.door",
-                           f"the plate is {gap:.0f} mm from the door frame; keep at least "
-                           f"{rule.params.min_frame_gap_mm:g} mm",
-                           "the frame and the door leaf must not cover or touch the plate (PL-01)")
+                           _("the plate is {gap} mm from the door frame; keep at least {limit} mm").format(
+                               gap=f"{gap:.0f}", limit=f"{rule.params.min_frame_gap_mm:g}"),
+                           _("the frame and the door leaf must not cover or touch the plate (PL-01)"))
 
 
 @sheet_check("WALL_TOO_NARROW")
@@ -83,12 +89,19 @@ def check_wall_fit(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iter
         return
     reach = p.offset_mm + job.width_mm / 2
     if reach > p.free_wall_mm + 0.5:
-        what = "the plaque row" if isinstance(job.content, PlaqueContent) else "the sign"
-        edge = "from the door frame" if p.side in ("left", "right") and job.placement.wall.startswith(("door", "entrance")) \
-            else "along the wall"
+        row = isinstance(job.content, PlaqueContent)
+        door = p.side in ("left", "right") and job.placement.wall.startswith(("door", "entrance"))
+        message = {(True, True): _("the plaque row reaches {reach} mm from the door frame on the {side}, but the free "
+                                   "wall is {wall} mm"),
+                   (True, False): _("the plaque row reaches {reach} mm along the wall on the {side}, but the free wall "
+                                    "is {wall} mm"),
+                   (False, True): _("the sign reaches {reach} mm from the door frame on the {side}, but the free wall "
+                                    "is {wall} mm"),
+                   (False, False): _("the sign reaches {reach} mm along the wall on the {side}, but the free wall is "
+                                     "{wall} mm")}[row, door]
         yield rule.finding(sheet.id, p.free_wall_key or job.source,
-                           f"{what} reaches {reach:.0f} mm {edge} on the {p.side}, but the free wall "
-                           f"is {p.free_wall_mm:g} mm", "measure the wall again, or choose another wall for it")
+                           message.format(reach=f"{reach:.0f}", side=side_word(p.side), wall=f"{p.free_wall_mm:g}"),
+                           _("measure the wall again, or choose another wall for it"))
 
 
 @sheet_check("FACADE_TOO_WIDE", needs=FacadeContent)
@@ -96,8 +109,10 @@ def check_facade_width(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> 
     facade = job.content.facade_width_mm
     if job.width_mm > facade:
         yield rule.finding(sheet.id, "entrance.facade_width_mm",
-                           f"the facade sign is {job.width_mm:g} mm wide, the facade only {facade:g} mm",
-                           "lower min_width_mm of signs.facade in the brand for this centre, or use letters on the wall")
+                           _("the facade sign is {width} mm wide, the facade only {facade} mm").format(
+                               width=f"{job.width_mm:g}", facade=f"{facade:g}"),
+                           _("lower min_width_mm of signs.facade in the brand for this centre, or use letters on the "
+                             "wall"))
 
 
 @centre_check("HONOUR_POSITION")
@@ -111,9 +126,11 @@ def check_honour(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], brand:
         same_side = [p for p in plaques if p.placement.side == honour and p is not j]
         if j.placement.side != honour or any(p.placement.offset_mm < j.placement.offset_mm for p in same_side):
             yield rule.finding(j.id, "entrance.honour_side",
-                               f"the party plaque hangs on the {j.placement.side} of the door, not in the position "
-                               f"of honour (the {honour} of the door, nearest it)",
-                               f"make room on the {honour} of the door (wall_{honour}_mm), or check honour_side")
+                               _("the party plaque hangs on the {side} of the door, not in the position of honour "
+                                 "(the {honour} of the door, nearest it)").format(side=side_word(j.placement.side),
+                                                                                  honour=side_word(honour)),
+                               _("make room on the {honour} of the door (wall_{key}_mm), or check honour_side").format(
+                                   honour=side_word(honour), key=honour))
 
 
 @centre_check("RED_PLATE_FIRST")
@@ -127,6 +144,6 @@ def check_red_first(rule: Rule, profile: Profile, jobs: tuple[SignJob, ...], bra
         if len(ordered) > 1 and not ordered[0].content.party and any(p.content.party for p in ordered):
             red = next(p for p in ordered if p.content.party)
             yield rule.finding(red.id, f"{red.source}.door.plate_order",
-                               f"door '{door}' carries {len(ordered)} plates and the party plate of "
-                               f"\"{red.texts['name'].text}\" is not first",
-                               "give the party room plate_order = 1 (or drop plate_order: signkit puts it first)")
+                               _("door '{door}' carries {n} plates and the party plate of \"{name}\" is not "
+                                 "first").format(door=door, n=len(ordered), name=red.texts["name"].text),
+                               _("give the party room plate_order = 1 (or drop plate_order: signkit puts it first)"))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..config import spec
+from ..i18n import current_language
 from .findings import Finding, Severity
 
 Scope = Literal["sheet", "centre"]
@@ -82,6 +83,10 @@ class Rule:
     def finding(self, sign: str, key: str, message: str, hint: str = "",
                 box: tuple[float, float, float, float] | None = None, severity: Severity | None = None) -> Finding:
         return Finding(self.code, severity or self.severity, sign, key, message, hint, rule=self.id, box=box)
+
+    def shown_title(self) -> str:
+        """The title in the current language: ``title_zh`` in Chinese (when the pack gives one)."""
+        return self.title_zh if current_language() == "zh" and self.title_zh else self.title
 
     def applies(self, kind: str) -> bool:
         return not self.applies_to or kind in self.applies_to

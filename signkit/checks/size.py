@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..config import spec
+from ..i18n import _
 from ..families.plaque import Content as PlaqueContent
 from ..ir import Sheet
 from ..model.brand import Brand
@@ -36,9 +37,10 @@ def check_sign_size(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Ite
         sizes = ", ".join(f"{aw:g} × {ah:g}" for aw, ah in allowed)
         key = job.content.size_key if isinstance(job.content, PlaqueContent) else job.source
         yield rule.finding(sheet.id, key,
-                           f"{w:g} × {h:g} mm is not an allowed size for {job.kind} ({sizes} mm)",
-                           "use one of the allowed sizes, or add the size to the brand's allowed_sizes_mm "
-                           "if the city's rules allow it")
+                           _("{width} × {height} mm is not an allowed size for {kind} ({sizes} mm)").format(
+                               width=f"{w:g}", height=f"{h:g}", kind=job.kind, sizes=sizes),
+                           _("use one of the allowed sizes, or add the size to the brand's allowed_sizes_mm "
+                             "if the city's rules allow it"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +55,11 @@ def check_plaque_township(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) 
     w, h = sheet.trim.width_mm, sheet.trim.height_mm
     if w > p.max_width_mm or h > p.max_height_mm:
         yield rule.finding(sheet.id, job.content.size_key,
-                           f"the plaque is {w:g} × {h:g} mm, larger than the township preset "
-                           f"{p.max_width_mm:g} × {p.max_height_mm:g} mm",
-                           "a village plaque should not exceed the level above it (VP-04)")
+                           _("the plaque is {width} × {height} mm, larger than the township preset "
+                             "{max_width} × {max_height} mm").format(
+                               width=f"{w:g}", height=f"{h:g}", max_width=f"{p.max_width_mm:g}",
+                               max_height=f"{p.max_height_mm:g}"),
+                           _("a village plaque should not exceed the level above it (VP-04)"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,6 @@ def check_page_size(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Ite
     longest = max(sheet.trim.width_mm, sheet.trim.height_mm) + extra
     if longest > rule.params.max_mm:
         yield rule.finding(sheet.id, job.source,
-                           f"the print page is {longest:.0f} mm long (trim, bleed and marks), beyond "
-                           f"{rule.params.max_mm:g} mm",
-                           "lower the sign type's max width in the brand, or print it in panels")
+                           _("the print page is {length} mm long (trim, bleed and marks), beyond {limit} mm").format(
+                               length=f"{longest:.0f}", limit=f"{rule.params.max_mm:g}"),
+                           _("lower the sign type's max width in the brand, or print it in panels"))

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..config import spec
+from ..i18n import _, pgettext
 from ..ir import Sheet
 from ..model.brand import Brand
 from ..model.job import SignJob
@@ -37,10 +38,10 @@ def check_glyphs(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iterat
         for ch in missing:
             yield rule.finding(
                 sheet.id, item.source,
-                f"the font for role '{item.face.role}' ({item.face.family}) has no glyph for "
-                f"'{ch}' (U+{ord(ch):04X}) in \"{item.text}\"",
-                "use the standard simplified form of the character (通用规范汉字表), or a brand font that has it; "
-                f"`signkit fonts {ch}` shows which bundled fonts cover it", box=run.ink.as_tuple())
+                _("the font for role '{role}' ({family}) has no glyph for '{char}' ({code}) in \"{text}\"").format(
+                    role=item.face.role, family=item.face.family, char=ch, code=f"U+{ord(ch):04X}", text=item.text),
+                _("use the standard simplified form of the character (通用规范汉字表), or a brand font that has it; "
+                  "`signkit fonts {char}` shows which bundled fonts cover it").format(char=ch), box=run.ink.as_tuple())
 
 
 @sheet_check("TEXT_OVERFLOW")
@@ -57,11 +58,13 @@ def check_overflow(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iter
             continue
         yield rule.finding(
             sheet.id, run.glyphs.source,
-            f"\"{run.glyphs.text}\" does not fit: at the minimum character height of {fit.min_char_height_mm:g} mm "
-            f"it needs {run.ink.width:.0f} × {run.ink.height:.0f} mm, the frame is "
-            f"{fit.frame.width:.0f} × {fit.frame.height:.0f} mm",
-            "shorten the text (an accepted short form), or choose a larger sign size in the brand; "
-            "signkit never clips or squeezes text", box=run.ink.as_tuple())
+            _("\"{text}\" does not fit: at the minimum character height of {min} mm it needs {width} × {height} mm, "
+              "the frame is {frame_width} × {frame_height} mm").format(
+                text=run.glyphs.text, min=f"{fit.min_char_height_mm:g}", width=f"{run.ink.width:.0f}",
+                height=f"{run.ink.height:.0f}", frame_width=f"{fit.frame.width:.0f}",
+                frame_height=f"{fit.frame.height:.0f}"),
+            _("shorten the text (an accepted short form), or choose a larger sign size in the brand; "
+              "signkit never clips or squeezes text"), box=run.ink.as_tuple())
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +83,14 @@ def check_safe_zone(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Ite
     # text that does not fit its frame is reported once, as TEXT_OVERFLOW
     boxes = [(r.glyphs.source, f"\"{r.glyphs.text}\"", r.ink) for r in sign_text(sheet)
              if r.glyphs.fit is None or r.glyphs.fit.fits]
-    boxes += [(g.source, f"the {g.asset} artwork", box) for g, _, box in artwork(sheet)
+    boxes += [(g.source, _("the {asset} artwork").format(asset=g.asset), box) for g, _m, box in artwork(sheet)
               if g.artwork_role not in p.full_bleed_roles]
     for source, what, box in boxes:
         if not safe.contains(box, TOLERANCE_MM):
             yield rule.finding(
-                sheet.id, source, f"{what} comes within {margin:g} mm of the trim edge (safe zone)",
-                "keep text and artwork inside the safe zone: cutting tolerances and frames eat the edge",
+                sheet.id, source, _("{what} comes within {margin} mm of the trim edge (safe zone)").format(
+                    what=what, margin=f"{margin:g}"),
+                _("keep text and artwork inside the safe zone: cutting tolerances and frames eat the edge"),
                 box=box.as_tuple())
 
 
@@ -110,9 +114,10 @@ def check_char_height(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> I
         if run.char_height_mm + p.tolerance_mm < need:
             yield rule.finding(
                 sheet.id, run.glyphs.source,
-                f"\"{run.glyphs.text}\" is {run.char_height_mm:.1f} mm tall; mounted at {mount:.0f} mm and read "
-                f"from {distance / 1000:g} m it needs at least {need:.1f} mm",
-                "use a larger sign or a shorter text, or hang the sign where it is read from closer",
+                _("\"{text}\" is {height} mm tall; mounted at {mount} mm and read from {distance} m it needs at least "
+                  "{need} mm").format(text=run.glyphs.text, height=f"{run.char_height_mm:.1f}", mount=f"{mount:.0f}",
+                                      distance=f"{distance / 1000:g}", need=f"{need:.1f}"),
+                _("use a larger sign or a shorter text, or hang the sign where it is read from closer"),
                 box=run.ink.as_tuple())
 
 
@@ -135,10 +140,17 @@ def check_distance_factor(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) 
         if z > limit:
             yield rule.finding(
                 sheet.id, run.glyphs.source,
-                f"\"{run.glyphs.text}\" ({run.glyphs.role} text) is read from {distance / 1000:g} m at "
-                f"{run.char_height_mm:.1f} mm: Z = {z:.0f}, above {limit:g}",
-                f"{run.glyphs.role} text should be at least {distance / limit:.0f} mm tall at this distance",
+                _("\"{text}\" ({role} text) is read from {distance} m at {height} mm: Z = {z}, above {limit}").format(
+                    text=run.glyphs.text, role=_role(run.glyphs.role), distance=f"{distance / 1000:g}",
+                    height=f"{run.char_height_mm:.1f}", z=f"{z:.0f}", limit=f"{limit:g}"),
+                _("{role} text should be at least {need} mm tall at this distance").format(
+                    role=_role(run.glyphs.role), need=f"{distance / limit:.0f}"),
                 box=run.ink.as_tuple())
+
+
+def _role(role: str) -> str:
+    """A text run's role (primary, secondary) as a reader's word."""
+    return {"primary": pgettext("text role", "primary"), "secondary": pgettext("text role", "secondary")}.get(role, role)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +173,8 @@ def check_contrast(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> Iter
         if ratio < need:
             yield rule.finding(
                 sheet.id, run.glyphs.source,
-                f"\"{run.glyphs.text}\" in {run.glyphs.fill.name} on {run.background.name}: contrast "
-                f"{ratio:.2f}:1, below {need:g}:1",
-                "yellow or gold on red is decorative only (CL-03); use white on red, or dark on light",
+                _("\"{text}\" in {colour} on {background}: contrast {ratio}:1, below {need}:1").format(
+                    text=run.glyphs.text, colour=run.glyphs.fill.name, background=run.background.name,
+                    ratio=f"{ratio:.2f}", need=f"{need:g}"),
+                _("yellow or gold on red is decorative only (CL-03); use white on red, or dark on light"),
                 box=run.ink.as_tuple())

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..families.wayfinding import Content as WayContent
+from ..i18n import _
 from ..ir import Sheet
 from ..model.brand import Brand
 from ..model.job import SignJob
@@ -32,12 +33,13 @@ def check_floor_arrows(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> 
             continue
         wrong = (line.arrow == "up" and to <= content.floor) or (line.arrow == "down" and to >= content.floor)
         if wrong:
-            where = "on this floor" if to == content.floor else f"on floor {to}"
-            yield rule.finding(sheet.id, line.key,
-                               f"\"{line.text}\" is {where}, but the floor sign on floor {content.floor} points "
-                               f"{line.arrow} to it",
-                               "up leads to the floors above, down to the floors below; a room on this floor "
-                               "belongs on a wall direction sign")
+            where = _("on this floor") if to == content.floor else _("on floor {floor}").format(floor=to)
+            message = (_("\"{text}\" is {where}, but the floor sign on floor {floor} points up to it")
+                       if line.arrow == "up" else
+                       _("\"{text}\" is {where}, but the floor sign on floor {floor} points down to it"))
+            yield rule.finding(sheet.id, line.key, message.format(text=line.text, where=where, floor=content.floor),
+                               _("up leads to the floors above, down to the floors below; a room on this floor "
+                                 "belongs on a wall direction sign"))
 
 
 @sheet_check("BACK_AHEAD", needs=WayContent)
@@ -48,6 +50,6 @@ def check_back_ahead(rule: Rule, job: SignJob, sheet: Sheet, brand: Brand) -> It
     for line in content.lines:
         if line.arrow.startswith("up") and not line.upstairs:
             yield rule.finding(sheet.id, f"{content.sign_key}.back",
-                               f"the back repeats the front's \"ahead\" arrow to \"{line.text}\": readers of the "
-                               "back have it behind them",
-                               "give the sign back = [ … ] with the lines as the back's readers see them")
+                               _("the back repeats the front's \"ahead\" arrow to \"{text}\": readers of the back "
+                                 "have it behind them").format(text=line.text),
+                               _("give the sign back = [ … ] with the lines as the back's readers see them"))

@@ -7,21 +7,24 @@ Out: ``{relative path: bytes}`` for :mod:`signkit.write`.  These files always de
      whole centre, whichever signs a run re-rendered.  With ``drawn=False`` (``signkit
      check``) only the report is made.  With ``previous`` (``--since``: each sign's PDF
      checksum in an earlier run) also ``changes.csv`` and ``print/<reprint>/`` batches holding
-     only the approved signs whose artwork changed, for the shop.
+     only the approved signs whose artwork changed, for the shop.  With ``last_proof`` (the
+     same for the run whose files are in the output folder) the proof marks the signs that
+     changed since; its revision code is a digest of every sign's artwork.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..checks.findings import Finding
+from ..i18n import N_, _
 from ..layout.elevations import elevation_sheets
 from ..layout.proof import ProofEntry, proof_pages
 from ..render import PdfX, pdf_options, render_pdf, render_svg
 from .batches import group_batches
 from .report import report_html, report_json
-from .schedule import ScheduleRow, schedule_csv, schedule_json, sha256
+from .schedule import ScheduleRow, heading_row, schedule_csv, schedule_json, sha256, yes_no
 from .sheets import gang_centre
 
 SIGN_FOLDERS = ("pdf", "svg", "png")
@@ -32,7 +35,8 @@ def sign_path(sign_id: str, fmt: str) -> str:
 
 
 def centre_files(signs: Sequence, findings: Sequence[Finding], inputs, *, drawn: bool,
-                 previous: dict[str, str] | None = None, reprint: str = "") -> dict[str, bytes]:
+                 previous: Mapping[str, str] | None = None, reprint: str = "",
+                 last_proof: Mapping[str, str] | None = None) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     brand, profile = inputs.brand, inputs.profile
     if drawn:
@@ -47,12 +51,15 @@ def centre_files(signs: Sequence, findings: Sequence[Finding], inputs, *, drawn:
         ganged = gang_centre(signs, brand, centre=profile.center.name, pdfx=condition)  # print/sheets/
         files.update(ganged.files)
         rows = [_row(s, brand, batches, ganged) for s in signs]
-        proof = proof_pages([ProofEntry(s.job, s.sheet, s.findings) for s in signs], brand=brand,
-                            title=profile.center.name)
+        revision = proof_revision(rows)
+        proof = proof_pages([_proof_entry(s, row, last_proof) for s, row in zip(signs, rows)], brand=brand,
+                            title=profile.center.name, revision=revision)
         files["proof.pdf"] = render_pdf(proof, options=pdf_options(brand.output, pdfx=None, crop_marks=False,
-                                                                   title=f"{profile.center.name} 样稿 proof"))
+                                                                   title=_("{centre} 样稿 proof").format(
+                                                                       centre=profile.center.name) + f" {revision}"))
         files["schedule.csv"] = schedule_csv(rows)
-        files["schedule.json"] = schedule_json(rows, [u.as_dict() for u in ganged.usage])
+        files["schedule.json"] = schedule_json(rows, [u.as_dict() for u in ganged.usage], centre=profile.center.name,
+                                               revision=revision)
         if previous is not None:  # --since: what changed, and a batch of just those signs for the shop
             changes = change_list(signs, previous)
             files["changes.csv"] = changes_csv(changes)
@@ -72,6 +79,18 @@ def centre_files(signs: Sequence, findings: Sequence[Finding], inputs, *, drawn:
     return files
 
 
+def proof_revision(rows: Sequence[ScheduleRow]) -> str:
+    """The proof's revision code: a digest of every sign's id and artwork (its PDF's checksum),
+    so it changes when any sign's artwork does, and only then."""
+    return "R-" + sha256("\n".join(f"{r.job.id} {r.sha256}" for r in rows).encode("utf-8"))[:6].upper()
+
+
+def _proof_entry(sign, row: ScheduleRow, last_proof: Mapping[str, str] | None) -> ProofEntry:
+    changed = last_proof is not None and last_proof.get(sign.job.id) != row.sha256
+    return ProofEntry(sign.job, sign.sheet, sign.findings, changed=changed,
+                      body_char_mm=sign.fit.body_char_height_mm if sign.fit is not None else None)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     id: str
@@ -79,7 +98,7 @@ class Change:
     approved: bool
 
 
-def change_list(signs: Sequence, previous: dict[str, str]) -> list[Change]:
+def change_list(signs: Sequence, previous: Mapping[str, str]) -> list[Change]:
     """Each sign against an earlier run's schedule, by the checksum of its PDF."""
     out = []
     for sign in signs:
@@ -93,8 +112,16 @@ def change_list(signs: Sequence, previous: dict[str, str]) -> list[Change]:
     return out
 
 
+CHANGE_COLUMNS = ("id", "change", "approved")
+CHANGE_HEADINGS = {"id": N_("sign id"), "change": N_("change"), "approved": N_("approved for print")}
+CHANGE_WORDS = {"new": N_("new"), "changed": N_("changed"), "removed": N_("removed"), "same": N_("same")}
+
+
 def changes_csv(changes: list[Change]) -> bytes:
-    lines = ["id,change,approved"] + [f"{c.id},{c.change},{'yes' if c.approved else 'no'}" for c in changes]
+    """``changes.csv``: per sign new, changed, removed or same (in Chinese: 新增, 有改动 …)."""
+    head = heading_row(CHANGE_COLUMNS, CHANGE_HEADINGS)
+    lines = [",".join(head[c] for c in CHANGE_COLUMNS)]
+    lines += [f"{c.id},{_(CHANGE_WORDS[c.change])},{yes_no(c.approved)}" for c in changes]
     return ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
 
 

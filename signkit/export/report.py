@@ -4,7 +4,9 @@ In:  the findings, the inputs (profile, brand, rule pack) and the signs with the
 Out: bytes.  The HTML page is self-contained: a summary, the rules this centre switched
      off (with their reasons) or changed, the centre-wide findings, then every sign with
      findings next to its preview, the offending item outlined in red.  Deterministic:
-     sorted findings, no timestamps.
+     sorted findings, no timestamps.  People's words are in the current language
+     (:mod:`signkit.i18n`): the page, the findings, each rule's title; report.json keeps
+     its keys, codes and ids in English and says its ``language``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from ..checks.findings import Finding, sort_findings
+from ..checks.findings import Finding, severity_word, sort_findings
+from ..i18n import _, current_language
 from ..render.svg import render_svg
 from ..words import say
 
@@ -31,12 +34,14 @@ def report_json(findings: Sequence[Finding], *, inputs: Any, signs: Sequence) ->
     summary = {s: sum(1 for f in ordered if f.severity == s) for s in ("error", "warning", "info")}
     rules = inputs.rules
     value = {
-        "profile": str(inputs.profile.source), "brand": inputs.brand.brand.name, "signs": len(signs),
-        "summary": summary, "boards": board_fits(signs),
-        "rules_off": [{"id": r.id, "code": r.code, "reason": r.reason} for r in rules.disabled()],
-        "rules_changed": [{"id": r.id, "code": r.code, "params": {k: r.raw[k] for k in r.overridden}}
+        "profile": str(inputs.profile.source), "brand": inputs.brand.brand.name, "language": current_language(),
+        "signs": len(signs), "summary": summary, "boards": board_fits(signs),
+        "rules_off": [{"id": r.id, "code": r.code, "title": r.shown_title(), "reason": r.reason}
+                      for r in rules.disabled()],
+        "rules_changed": [{"id": r.id, "code": r.code, "title": r.shown_title(),
+                           "params": {k: r.raw[k] for k in r.overridden}}
                           for r in rules.enabled() if r.overridden],
-        "findings": [f.as_dict() for f in ordered],
+        "findings": [{**f.as_dict(), "title": _title(f, rules)} for f in ordered],
     }
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -45,9 +50,10 @@ def report_html(findings: Sequence[Finding], *, inputs: Any, signs: Sequence) ->
     ordered = sort_findings(list(findings))
     e = html.escape
     counts = {s: sum(1 for f in ordered if f.severity == s) for s in ("error", "warning", "info")}
+    centre = inputs.profile.center.name
     parts = [f"""<!DOCTYPE html>
-<html lang="zh-Hans"><head><meta charset="utf-8">
-<title>{e(inputs.profile.center.name)}: signkit check report</title>
+<html lang="{'en' if current_language() == 'en' else 'zh-Hans'}"><head><meta charset="utf-8">
+<title>{e(_("{centre}: signkit check report").format(centre=centre))}</title>
 <style>
 body {{ font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
        margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #222; }}
@@ -59,62 +65,74 @@ h1 {{ font-size: 1.6rem; margin-bottom: .2rem; }} h2 {{ margin-top: 2rem; border
 .preview svg {{ width: 100%; height: auto; max-height: 32rem; border: 1px solid #ccc; }}
 .finding {{ margin: 0 0 .8rem; padding: .5rem .8rem; border-radius: .3rem; }}
 .finding code {{ font-weight: bold; }} .key {{ color: #555; font-family: monospace; }}
-.hint {{ color: #444; font-size: .92rem; }}
+.hint {{ color: #444; font-size: .92rem; }} .title {{ color: #555; }}
 table {{ border-collapse: collapse; }} td, th {{ padding: .2rem .6rem; border-bottom: 1px solid #eee; text-align: left; }}
 </style></head><body>
-<h1>{e(inputs.profile.center.name)}</h1>
-<p>signkit check report · profile <span class="key">{e(str(inputs.profile.source))}</span> ·
-brand {e(inputs.brand.brand.name)} · {len(signs)} signs</p>
-<p class="summary"><span class="error">{counts['error']} errors</span><span class="warning">{counts['warning']} warnings</span>
-<span class="info">{counts['info']} notes</span></p>"""]
-    off = inputs.rules.disabled()
-    changed = [r for r in inputs.rules.enabled() if r.overridden]
+<h1>{e(centre)}</h1>
+<p>{e(_("signkit check report"))} · {e(_("profile"))} <span class="key">{e(str(inputs.profile.source))}</span> ·
+{e(_("brand {name}").format(name=inputs.brand.brand.name))} · {e(_("{n} signs").format(n=len(signs)))}</p>
+<p class="summary"><span class="error">{e(_("{n} errors").format(n=counts['error']))}</span><span class="warning">{e(_("{n} warnings").format(n=counts['warning']))}</span>
+<span class="info">{e(_("{n} notes").format(n=counts['info']))}</span></p>"""]
+    rules = inputs.rules
+    off = rules.disabled()
+    changed = [r for r in rules.enabled() if r.overridden]
     if off or changed:
-        parts.append("<h2>Rules this centre changed</h2><table><tr><th>rule</th><th>code</th><th>change</th></tr>")
+        parts.append(f"<h2>{e(_('Rules this centre changed'))}</h2><table><tr><th>{e(_('rule'))}</th>"
+                     f"<th>{e(_('code'))}</th><th>{e(_('what it asks'))}</th><th>{e(_('change'))}</th></tr>")
         for r in off:
-            parts.append(f"<tr><td>{e(r.id)}</td><td>{e(r.code)}</td><td>switched off: {e(r.reason)}</td></tr>")
+            parts.append(f"<tr><td>{e(r.id)}</td><td>{e(r.code)}</td><td>{e(r.shown_title())}</td>"
+                         f"<td>{e(_('switched off: {reason}').format(reason=r.reason))}</td></tr>")
         for r in changed:
             params = ", ".join(f"{k} = {r.raw[k]}" for k in r.overridden)
-            parts.append(f"<tr><td>{e(r.id)}</td><td>{e(r.code)}</td><td>{e(params)}</td></tr>")
+            parts.append(f"<tr><td>{e(r.id)}</td><td>{e(r.code)}</td><td>{e(r.shown_title())}</td>"
+                         f"<td>{e(params)}</td></tr>")
         parts.append("</table>")
-    centre = [f for f in ordered if not f.sign]
-    if centre:
-        parts.append("<h2>The centre</h2>")
-        parts.extend(_finding(f) for f in centre)
+    at_centre = [f for f in ordered if not f.sign]
+    if at_centre:
+        parts.append(f"<h2>{e(_('The centre'))}</h2>")
+        parts.extend(_finding(f, rules) for f in at_centre)
     by_sign = {s.job.id: s for s in signs}
     with_findings = [sid for sid in dict.fromkeys(f.sign for f in ordered if f.sign)]
     if with_findings:
-        parts.append("<h2>Signs</h2>")
+        parts.append(f"<h2>{e(_('Signs'))}</h2>")
     for sid in with_findings:
         sign = by_sign.get(sid)
         own = [f for f in ordered if f.sign == sid]
         preview = _preview(sign, own) if sign is not None and sign.sheet is not None else \
-            "<p>(no preview: the sign could not be drawn)</p>"
+            f"<p>{e(_('(no preview: the sign could not be drawn)'))}</p>"
         title = f"{sid} · {sign.job.width_mm:g} × {sign.job.height_mm:g} mm · {say(sign.job.placement.location)}" if sign else sid
         parts.append(f'<section class="sign" id="{e(sid)}"><div class="preview">{preview}</div><div>'
-                     f"<h3>{e(title)}</h3>" + "".join(_finding(f) for f in own) + "</div></section>")
+                     f"<h3>{e(title)}</h3>" + "".join(_finding(f, rules) for f in own) + "</div></section>")
     boards = board_fits(signs)
     if boards:
-        parts.append("<h2>Boards</h2><table><tr><th>board</th><th>series</th><th>body character height</th>"
-                     "<th>body size</th><th>fill</th></tr>")
+        parts.append(f"<h2>{e(_('Boards'))}</h2><table><tr><th>{e(_('board'))}</th><th>{e(_('series'))}</th>"
+                     f"<th>{e(_('body character height'))}</th><th>{e(_('body size'))}</th><th>{e(_('fill'))}</th></tr>")
         for b in boards:
-            parts.append(f"<tr><td>{e(b['id'])}</td><td>{b['board']} of {b['series']}</td>"
+            parts.append(f"<tr><td>{e(b['id'])}</td><td>{e(_('{n} of {total}').format(n=b['board'], total=b['series']))}</td>"
                          f"<td>{b['body_char_height_mm']:g} mm</td><td>{b['body_size_mm']:.2f} mm</td>"
                          f"<td>{b['fill']:.0%}</td></tr>")
         parts.append("</table>")
     clean = [s.job.id for s in signs if s.job.id not in with_findings]
     if clean:
-        parts.append(f"<h2>Signs without findings ({len(clean)})</h2><p>{e(', '.join(clean))}</p>")
+        parts.append(f"<h2>{e(_('Signs without findings ({n})').format(n=len(clean)))}</h2><p>{e(', '.join(clean))}</p>")
     parts.append("</body></html>\n")
     return "\n".join(parts).encode("utf-8")
 
 
-def _finding(f: Finding) -> str:
+def _title(f: Finding, rules: Any) -> str:
+    """The title of the rule a finding comes from, in the current language ("" if none)."""
+    rule = rules.rules.get(f.rule) if f.rule else None
+    return rule.shown_title() if rule is not None else ""
+
+
+def _finding(f: Finding, rules: Any) -> str:
     e = html.escape
+    title = _title(f, rules)
     rule = f" ({e(f.rule)})" if f.rule else ""
-    hint = f'<div class="hint">hint: {e(f.hint)}</div>' if f.hint else ""
-    return (f'<div class="finding {f.severity}"><code>{e(f.code)}</code>{rule} · {f.severity} · '
-            f'<span class="key">{e(f.key)}</span><div>{e(f.message)}</div>{hint}</div>')
+    about = f'<div class="title">{e(title)}</div>' if title else ""
+    hint = f'<div class="hint">{e(_("hint: {hint}").format(hint=f.hint))}</div>' if f.hint else ""
+    return (f'<div class="finding {f.severity}"><code>{e(f.code)}</code>{rule} · {e(severity_word(f.severity))} · '
+            f'<span class="key">{e(f.key)}</span>{about}<div>{e(f.message)}</div>{hint}</div>')
 
 
 def _preview(sign: Any, findings: list[Finding]) -> str:

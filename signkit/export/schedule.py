@@ -4,6 +4,11 @@ In:  the jobs, the files written for each sign, its findings, the ganged sheets'
 Out: ``schedule.csv`` and ``schedule.json`` as bytes (deterministic: fixed column order,
      no timestamps).  A double-sided sign has a row per face: ``faces`` 2 on both, ``face``
      1 and 2 (the back, ``<id>-b``), each with its own print file.
+
+schedule.json is for tools: English keys, ids and codes in every language.  schedule.csv is
+for people (the shop, the installers open it in Excel or WPS): in Chinese its headings,
+``label``, ``location``, ``side`` and yes/no are Chinese; in English the headings are the
+JSON keys.
 """
 
 from __future__ import annotations
@@ -14,12 +19,21 @@ import io
 import json
 from dataclasses import dataclass
 
+from ..i18n import N_, _, current_language
 from ..model.job import SignJob
-from ..words import say
+from ..words import label, say, side_word
 
 COLUMNS = ("id", "type", "label", "room", "floor", "text", "width_mm", "height_mm", "material", "quantity", "faces",
            "face", "location", "wall", "anchor", "mount_height_mm", "offset_mm", "side", "approved", "errors", "warnings",
            "file", "sha256", "batch", "batch_page", "sheets", "oversize")
+HEADINGS = {  # schedule.csv's headings for people (English keeps the keys)
+    "id": N_("sign id"), "type": N_("sign type"), "label": N_("sign"), "room": N_("room"), "floor": N_("floor"),
+    "text": N_("text"), "width_mm": N_("width mm"), "height_mm": N_("height mm"), "material": N_("material"),
+    "quantity": N_("quantity"), "faces": N_("faces"), "face": N_("face"), "location": N_("location"),
+    "wall": N_("wall"), "anchor": N_("height measured to"), "mount_height_mm": N_("mounting height mm"),
+    "offset_mm": N_("offset mm"), "side": N_("side"), "approved": N_("approved for print"), "errors": N_("errors"),
+    "warnings": N_("warnings"), "file": N_("print file"), "sha256": N_("SHA-256"), "batch": N_("print batch"),
+    "batch_page": N_("batch page"), "sheets": N_("ganged sheets"), "oversize": N_("oversize")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,21 +71,41 @@ def sha256(data: bytes) -> str:
 def schedule_csv(rows: list[ScheduleRow]) -> bytes:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    writer.writerow(heading_row(COLUMNS, HEADINGS))
     for row in rows:
         values = row.as_dict()
-        values["approved"] = "yes" if values["approved"] else "no"
+        values["label"] = label(values["label"])
+        values["approved"] = yes_no(values["approved"])
         values["batch_page"] = "" if values["batch_page"] is None else values["batch_page"]
         values["floor"] = "" if values["floor"] is None else values["floor"]
         values["sheets"] = " ".join(values["sheets"])
-        values["oversize"] = "yes" if values["oversize"] else ""
+        values["oversize"] = yes_no(True) if values["oversize"] else ""
+        if current_language() != "en":
+            values["side"] = side_word(values["side"])
         writer.writerow({k: _num(v) for k, v in values.items()})
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 CSV correctly
 
 
-def schedule_json(rows: list[ScheduleRow], sheets: list[dict] | None = None) -> bytes:
-    """The signs; with ``sheets``, the sheet usage per material (print/sheets/) as well."""
-    value: dict = {"signs": [row.as_dict() for row in rows]}
+def heading_row(columns: tuple[str, ...], headings: dict[str, str]) -> dict[str, str]:
+    """A CSV's first row: the column keys in English (what tools read), the headings people
+    read in any other language."""
+    if current_language() == "en":
+        return {c: c for c in columns}
+    return {c: _(headings[c]) for c in columns}
+
+
+def yes_no(value: bool) -> str:
+    return _("yes") if value else _("no")
+
+
+def schedule_json(rows: list[ScheduleRow], sheets: list[dict] | None = None, *, centre: str = "",
+                  revision: str = "") -> bytes:
+    """The signs; with ``sheets``, the sheet usage per material (print/sheets/) as well; the
+    centre's name and the proof's revision code when given."""
+    value: dict = {"centre": centre} if centre else {}
+    if revision:
+        value["proof_revision"] = revision
+    value["signs"] = [row.as_dict() for row in rows]
     if sheets is not None:
         value["sheets"] = sheets
     return _json(value)

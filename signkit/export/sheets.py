@@ -20,13 +20,19 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..i18n import N_
 from ..layout.gang import Ganger, GangSign, MaterialSheets
 from ..model.brand import Brand
 from ..render import PdfX, pdf_options, render_pdf
+from .schedule import heading_row, yes_no
 
 FOLDER = "print/sheets"
 USAGE_COLUMNS = ("material", "stock_w_mm", "stock_h_mm", "clear", "rotate", "sheets", "oversize_pages", "signs_placed",
                  "area_used_pct", "files")
+USAGE_HEADINGS = {"material": N_("material"), "stock_w_mm": N_("stock width mm"),
+                  "stock_h_mm": N_("stock height mm"), "clear": N_("clear stock (white ink)"),
+                  "rotate": N_("signs may turn"), "sheets": N_("sheets"), "oversize_pages": N_("oversize pages"),
+                  "signs_placed": N_("signs placed"), "area_used_pct": N_("area used %"), "files": N_("files")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +119,11 @@ def gang_centre(signs: Sequence, brand: Brand, *, centre: str, pdfx: PdfX | None
 def usage_csv(rows: Sequence[Usage]) -> bytes:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=USAGE_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    writer.writerow(heading_row(USAGE_COLUMNS, USAGE_HEADINGS))
     for row in rows:
         values = row.as_dict()
-        values["clear"] = "yes" if row.clear else "no"
-        values["rotate"] = "yes" if row.rotate else "no"
+        values["clear"] = yes_no(row.clear)
+        values["rotate"] = yes_no(row.rotate)
         values["files"] = " ".join(row.files)
         writer.writerow({k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in values.items()})
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 CSV correctly

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..config import spec
+from ..i18n import _
 from ..model.brand import Band
 from ..model.job import Location, Placement, SignJob, Text, make_job
 from ..model.profile import Profile, Room
@@ -74,7 +75,7 @@ def plan(inp: PlanInput) -> list[SignJob]:
         hinge = "left" if side == "right" else "right"
         if door.wall_mm < t.door_gap_mm + width and (door.hinge_wall_mm or 0) >= t.door_gap_mm + width:
             side, free, free_key = hinge, door.hinge_wall_mm, f"{key}.door.hinge_wall_mm"
-            note = f"latch-side wall only {door.wall_mm:g} mm"
+            note = _("latch-side wall only {width} mm").format(width=f"{door.wall_mm:g}")
         position, count = stacks[room.id]
         centre = door.plate_centre_mm or sign.placement.height_mm
         centre += ((count - 1) / 2 - (position - 1)) * (height + t.stack_gap_mm)  # first plate on top

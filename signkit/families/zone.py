@@ -17,7 +17,7 @@ from .base import Family, PlanInput
 from .door_plate import RoomSign, is_party
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Tokens:
     margin_mm: float = spec(ge=0, doc="safe zone inside the trim, mm")
     rule_inset_mm: float = spec(ge=0, doc="trim edge to the inset rule, mm")
@@ -25,7 +25,12 @@ class Tokens:
     pictogram_ratio: float = spec(gt=0, le=1, doc="pictogram height ÷ sign height")
     name_min_char_height_mm: float = spec(gt=0, doc="PL-04: mounted 1780–3050 mm")
     name_max_char_height_mm: float = spec(gt=0, doc="largest character height, mm")
-    name_max_tracking_em: float = spec(ge=0, doc="most letter-spacing, em")
+    name_max_tracking_em: float = spec(0.5, ge=0, doc="(unused since names are set on the family's type scale)")
+    name_house_min_mm: float = spec(60.0, gt=0, doc="the zone signs' character height never drops below this for one long name")
+    name_spread_upto: int = spec(4, ge=1, doc="names of 2 to this many characters are spread to the measure")
+    name_measure_em: float = spec(4.0, gt=0, doc="the measure short names are spread across, ems of the house size")
+    name_solid_upto: int = spec(7, ge=1, doc="names of up to this many characters stay on one line")
+    name_side_clearance: float = spec(0.5, ge=0, le=1, doc="side clearance of the name ≥ this share of the vertical one")
 
 
 @dataclass(frozen=True, slots=True)

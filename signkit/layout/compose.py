@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +32,7 @@ from ..checks.geometry import contrast_ratio
 from ..errors import BrandError, TemplateError
 from ..families.board import Content as BoardContent
 from ..i18n import _
-from ..ir import IDENTITY, Glyphs, Group, Image, Item, Paint, Path, Rect, Shape, Sheet, Size, multiply
+from ..ir import IDENTITY, Glyphs, Group, Image, Item, Paint, Path as IRPath, Rect, Shape, Sheet, Size, multiply
 from ..model.brand import Brand
 from ..model.job import SignJob
 from ..text.fonts import Face, FontBook
@@ -70,11 +71,11 @@ def palette_paints(brand: Brand) -> dict[str, Paint]:
 class Composer:
     """Composes jobs for one brand; keeps fonts, parsed artwork and board layouts between jobs."""
 
-    def __init__(self, brand: Brand, files):
+    def __init__(self, brand: Brand, files, *, cache_dir: Path | None = None):
         self.brand = brand
         self.paints = palette_paints(brand)
         self.fonts = FontBook(brand.font_paths)
-        self.env = environment(files.templates)
+        self.env = environment(files.templates, cache_dir=cache_dir)  # compiled templates kept in cache_dir
         # templates lay out lock-ups with what the text engine will set (facade, identity line)
         self.env.globals.update(text_width=self._text_width, identity_width=self._identity_width)
         self._template_sources: dict[str, str] = files.templates
@@ -98,8 +99,8 @@ class Composer:
 
         self.compose(job, flow=measure, titles=_SKIP)  # the template says where the text flows
         if len(measured) != 1:
-            raise TemplateError.at(self.brand.signs[job.kind].template, f"a board template needs exactly one "
-                                   f"<sk:flow>, found {len(measured)}")
+            raise TemplateError.at(self.brand.signs[job.kind].template, _("a board template needs exactly one "
+                                                                          "<sk:flow>, found {n}").format(n=len(measured)))
         frame, style = measured[0]
         if exact_mm is not None:
             style = dataclasses.replace(style, min_char_mm=exact_mm, max_char_mm=exact_mm)
@@ -143,8 +144,8 @@ class Composer:
         size each ``<sk:title>`` would take (:meth:`measure_title`)."""
         sign = self.brand.signs[job.kind]
         if job.style not in sign.styles:
-            raise BrandError.at(f"brand.toml: signs.{job.kind}.styles", f"no style '{job.style}' for {job.id}",
-                                f"styles defined: {', '.join(sign.styles) or 'none'}")
+            raise BrandError.at(f"brand.toml: signs.{job.kind}.styles", _("no style '{style}' for {id}").format(
+                style=job.style, id=job.id), _("styles defined: {names}").format(names=", ".join(sign.styles) or _("none")))
         content = job.content
         if page is None and flow is None and isinstance(content, BoardContent):
             layout = self.fit_board(job, exact_mm=content.body_char_mm)
@@ -170,9 +171,9 @@ class Composer:
         size, view, items = reader.read(svg)
         if size is None or abs(size.width_mm - job.width_mm) > SIZE_TOLERANCE_MM \
                 or abs(size.height_mm - job.height_mm) > SIZE_TOLERANCE_MM:
-            raise TemplateError.at(where, f"the template's <svg> is {size} but the sign is "
-                                          f"{job.width_mm:g} × {job.height_mm:g} mm",
-                                   'write width="{{ w }}" height="{{ h }}" on the root <svg>')
+            raise TemplateError.at(where, _("the template's <svg> is {size} but the sign is {width} × {height} mm").format(
+                size=size, width=f"{job.width_mm:g}", height=f"{job.height_mm:g}"),
+                                   _('write width="{{{{ w }}}}" height="{{{{ h }}}}" on the root <svg>').format())
         if view != IDENTITY:
             items = (Group(f"{job.id}-view", items, view, source=where),)
         return Sheet(job.id, Size(job.width_mm, job.height_mm), bleed, items, title=job.text, folds_mm=sign.folds_mm)
@@ -213,7 +214,7 @@ class Composer:
         face, frame, text = self._frame(el, ctx)
         align = el.get("align", "center")
         if align not in ("left", "center", "right"):
-            raise _element_error(el, ctx, f"align must be left, center or right, not '{align}'")
+            raise _element_error(el, ctx, _("align must be left, center or right, not '{align}'").format(align=align))
         if el.get("char-height") is not None:  # set, not fitted: the template laid it out (text_width)
             line = set_fixed(face, text, frame, _num(el, "char-height", ctx), tracking_em=_num(el, "tracking", ctx, 0.0),
                              align=align, min_char_height_mm=_num(el, "min-char-height", ctx, 0.0))  # type: ignore[arg-type]
@@ -322,7 +323,7 @@ class Composer:
                           min_gap_em=_num(el, "min-gap", ctx, 0.0), condensed=_num(el, "condensed", ctx, 1.0),
                           condense_below_mm=_num(el, "condense-below", ctx, 0.0))
         if not 0 < spec.condensed <= 1:
-            raise _element_error(el, ctx, f"condensed must be in (0, 1], not {spec.condensed:g}")
+            raise _element_error(el, ctx, _("condensed must be in (0, 1], not {value}").format(value=f"{spec.condensed:g}"))
         scale = el.get("scale")
         if measured is not None:
             if scale:
@@ -342,9 +343,10 @@ class Composer:
         """What every text frame declares: a font role, a fill, a box, and its text."""
         role = el.get("font", "")
         if role not in self.fonts:
-            raise _element_error(el, ctx, f"unknown font role '{role}'", "font roles: " + ", ".join(self.fonts.roles))
+            raise _element_error(el, ctx, _("unknown font role '{role}'").format(role=role),
+                                 _("font roles: {names}").format(names=", ".join(self.fonts.roles)))
         if ctx.style.fill is None:
-            raise _element_error(el, ctx, "text needs a fill colour", 'add fill="…" naming a palette colour')
+            raise _element_error(el, ctx, _("text needs a fill colour"), _('add fill="…" naming a palette colour'))
         frame = Rect(*(_num(el, a, ctx) for a in ("x", "y", "width", "height")))
         return self.fonts.face(role), frame, " ".join((el.text or "").split())
 
@@ -352,12 +354,13 @@ class Composer:
         """``<sk:flow>``: the body frame of a board and how its text is set there.  The house
         style is the sign type's tokens' (``house_style``); with ``background`` named, headings
         keep to the contrast rule the plan passed in (:meth:`_heading_contrast`)."""
-        face, frame = self._frame(el, ctx)[:2]
+        face, frame, _text = self._frame(el, ctx)
 
         def role(attr: str) -> Face:
             name = el.get(attr, el.get("font", ""))
             if name not in self.fonts:
-                raise _element_error(el, ctx, f"{attr}: unknown font role '{name}'", "font roles: " + ", ".join(self.fonts.roles))
+                raise _element_error(el, ctx, f"{attr}: " + _("unknown font role '{role}'").format(role=name),
+                                     _("font roles: {names}").format(names=", ".join(self.fonts.roles)))
             return self.fonts.face(name)
 
         def paint(attr: str) -> Paint:
@@ -365,7 +368,8 @@ class Composer:
             if name is None:
                 return ctx.style.fill  # type: ignore[return-value]
             if name not in self.paints:
-                raise _element_error(el, ctx, f"{attr}: '{name}' is not a palette colour", "palette: " + ", ".join(self.paints))
+                raise _element_error(el, ctx, f"{attr}: " + _("'{name}' is not a palette colour").format(name=name),
+                                     _("palette: {names}").format(names=", ".join(self.paints)))
             return self.paints[name]
 
         article_label = el.get("article-label", "run-in")
@@ -387,7 +391,7 @@ class Composer:
             clause_gap=int(_num(el, "clause-gap", ctx, 0)), item_gap=int(_num(el, "item-gap", ctx, 0)),
             article_label=article_label, note_ratio=_num(el, "note-ratio", ctx, 0.8))
         if style.min_char_mm > style.max_char_mm or style.step_mm <= 0:
-            raise _element_error(el, ctx, "needs min-char-height ≤ max-char-height and a positive step")
+            raise _element_error(el, ctx, _("needs min-char-height ≤ max-char-height and a positive step"))
         if el.get("background") is not None:
             style = self._heading_contrast(style, paint("background"),
                                            paint("heading-small-fill") if el.get("heading-small-fill") else None, job)
@@ -421,7 +425,8 @@ class Composer:
         images = getattr(job.content, "photos", ())
         index = int(_num(el, "index", ctx))
         if not 0 <= index < len(images):
-            raise _element_error(el, ctx, f"image {index} does not exist: the sign has {len(images)}")
+            raise _element_error(el, ctx, _("image {index} does not exist: the sign has {n}").format(index=index,
+                                                                                                   n=len(images)))
         photo = images[index]
         box = Rect(*(_num(el, a, ctx) for a in ("x", "y", "width", "height")))
         raster, key = photo
@@ -432,14 +437,14 @@ class Composer:
         return Image(ctx.id, raster, placed, source=key)
 
     def _no_flow(self, el: ET.Element, ctx: Context) -> Item:
-        raise _element_error(el, ctx, "<sk:flow> is for boards: the sign's job carries no board text")
+        raise _element_error(el, ctx, _("<sk:flow> is for boards: the sign's job carries no board text"))
 
     def _asset(self, el: ET.Element, ctx: Context) -> Item:
         """``<sk:asset name x y width height>``: brand artwork scaled to fit, centred, aspect kept."""
         name = el.get("name", "")
         if name not in self.brand.assets:
-            raise TemplateError.at(f"{ctx.where}: <sk:asset>", f"unknown asset '{name}'",
-                                   "assets: " + ", ".join(self.brand.assets))
+            raise TemplateError.at(f"{ctx.where}: <sk:asset>", _("unknown asset '{name}'").format(name=name),
+                                   _("assets: {names}").format(names=", ".join(self.brand.assets)))
         box = Rect(*(_num(el, a, ctx) for a in ("x", "y", "width", "height")))
         return self._place_asset(ctx.id, name, box, ctx.style.fill)
 
@@ -482,7 +487,8 @@ class Composer:
     def _text_width(self, font: str, text: str, char_height_mm: float, tracking_em: float = 0.0) -> float:
         """Advance width (mm) of a line set with ``<sk:text char-height tracking>``: for templates' layout."""
         if font not in self.fonts:
-            raise TemplateError.at("text_width()", f"unknown font role '{font}'", "font roles: " + ", ".join(self.fonts.roles))
+            raise TemplateError.at("text_width()", _("unknown font role '{role}'").format(role=font),
+                                   _("font roles: {names}").format(names=", ".join(self.fonts.roles)))
         return fixed_width_mm(self.fonts.face(font), " ".join(str(text).split()), float(char_height_mm), float(tracking_em))
 
     def _identity(self, el: ET.Element, ctx: Context) -> Item:
@@ -491,14 +497,15 @@ class Composer:
         box = Rect(*(_num(el, a, ctx) for a in ("x", "y", "width", "height")))
         align = el.get("align", "center")
         if align not in ("left", "center", "right"):
-            raise _element_error(el, ctx, f"align must be left, center or right, not '{align}'")
+            raise _element_error(el, ctx, _("align must be left, center or right, not '{align}'").format(align=align))
         text = " ".join((el.text or "").split())
         key = el.get("key", ctx.where)
         official = self.brand.identity.lockup_asset
         if official in self.brand.assets:
             return self._place_asset(ctx.id, official, box, ctx.style.fill, align)
         if ctx.style.fill is None:
-            raise _element_error(el, ctx, "the identity line needs a fill colour", 'add fill="…" naming a palette colour')
+            raise _element_error(el, ctx, _("the identity line needs a fill colour"),
+                                 _('add fill="…" naming a palette colour'))
         face, mark, gap, line_w, height = self._identity_parts(text)
         width = mark + gap + line_w
         smallest = _num(el, "min-char-height", ctx, 0.0)
@@ -526,12 +533,12 @@ class Composer:
                                id_prefix=name, handlers={"text": self._text}, current=current)
             size, view, items = reader.read(self._asset_sources[name])
             if size is None:
-                raise BrandError.at(where, "the asset's <svg> has no size", "give it a viewBox")
+                raise BrandError.at(where, _("the asset's <svg> has no size"), _("give it a viewBox"))
             self._assets[key] = (size, view, items)
         return self._assets[key]
 
 
-def qr_modules(data: str, level: str, x: float, y: float, size: float) -> Path:
+def qr_modules(data: str, level: str, x: float, y: float, size: float) -> IRPath:
     """The dark modules of ``data``'s QR code as one path of row runs, ``size`` mm square with
     the quiet zone (four modules) inside, its top left at (x, y)."""
     code = segno.make_qr(data, error=level, boost_error=False)
@@ -547,8 +554,8 @@ def qr_modules(data: str, level: str, x: float, y: float, size: float) -> Path:
             start = c
             while c < len(row) and row[c]:
                 c += 1
-            ops.extend(Path.rect(x + (start + 4) * module, y + (r + 4) * module, (c - start) * module, module).ops)
-    return Path(tuple(ops))
+            ops.extend(IRPath.rect(x + (start + 4) * module, y + (r + 4) * module, (c - start) * module, module).ops)
+    return IRPath(tuple(ops))
 
 
 def _chars(el: ET.Element, ctx: Context) -> tuple[int, int] | None:
@@ -559,16 +566,17 @@ def _chars(el: ET.Element, ctx: Context) -> tuple[int, int] | None:
     try:
         fewest, most = (int(v) for v in value.split())
     except ValueError:
-        raise _element_error(el, ctx, f"chars-per-line must be two whole numbers, e.g. \"25 30\", not '{value}'")
+        raise _element_error(el, ctx, _("chars-per-line must be two whole numbers, e.g. \"25 30\", not '{value}'").format(
+            value=value))
     if not 0 < fewest <= most:
-        raise _element_error(el, ctx, "chars-per-line needs 0 < fewest ≤ most")
+        raise _element_error(el, ctx, _("chars-per-line needs 0 < fewest ≤ most"))
     return fewest, most
 
 
 def _role(el: ET.Element, ctx: Context) -> str:
     role = el.get("role", "primary")
     if role not in ("primary", "secondary"):
-        raise _element_error(el, ctx, f"role must be primary or secondary, not '{role}'")
+        raise _element_error(el, ctx, _("role must be primary or secondary, not '{role}'").format(role=role))
     return role
 
 
@@ -587,7 +595,7 @@ def _num(el: ET.Element, name: str, ctx: Context, default: float | None = None) 
     if value is None:
         if default is not None:
             return default
-        raise _element_error(el, ctx, f"missing attribute '{name}'")
+        raise _element_error(el, ctx, _("missing attribute '{name}'").format(name=name))
     try:
         return parse_length_mm(value)
     except ValueError as exc:

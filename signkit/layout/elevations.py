@@ -8,6 +8,8 @@ Out: one :class:`~signkit.ir.Sheet` per wall (``entrance``, ``door-party`` …),
      beside its face at the same height), and dimension lines: the height of each
      sign's reference edge above the floor and its offset from the door frame.
 
+Labels are in the current language (:mod:`signkit.i18n`); wall and sign ids stay as they are.
+
 Wall coordinates: millimetres on the wall, x to the viewer's right with 0 at the door's
 centre line (or the wall's left end where there is no door), height up from the floor.
 The drawing is scaled (1:20 by default) onto a page with a margin.
@@ -18,10 +20,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..i18n import _
 from ..ir import Glyphs, Group, Item, Paint, Path, Shape, Sheet, Size
 from ..model.brand import Brand
 from ..model.job import SignJob
 from ..model.profile import Profile
+from ..words import edge_word
 from .labels import Labeller, printable_view
 
 MARGIN = 15.0  # page margin, mm of paper
@@ -80,22 +84,23 @@ class _Drawer:
         def Y(h: float) -> float:
             return floor_y - h * k
 
-        items: list[Item] = [self._text(f"{name}-title", f"{name} · elevation 1:{self.scale:g} · heights above the "
-                                                         "finished floor, mm", MARGIN, MARGIN - 2, page.width_mm, 3.2)]
+        items: list[Item] = [self._text(f"{name}-title", _("{wall} · elevation 1:{scale} · heights above the finished "
+                                                           "floor, mm").format(wall=name, scale=f"{self.scale:g}"),
+                                        MARGIN, MARGIN - 2, page.width_mm, 3.2)]
         items.append(self._line(f"{name}-floor", X(left), Y(0), X(right), Y(0), 0.5))
         if door:
             dw, dh = door
             items.append(Shape(f"{name}-door", Path.rect(X(-dw / 2), Y(dh), dw * k, dh * k),
                                stroke=self.black, stroke_width_mm=0.35, source=name))
-            items.append(self._text(f"{name}-door-label", f"door {dw:g} × {dh:g}", X(-dw / 2) + 1, Y(dh) + 1,
-                                    dw * k - 2, TEXT_MM))
+            items.append(self._text(f"{name}-door-label", _("door {width} × {height}").format(
+                width=f"{dw:g}", height=f"{dh:g}"), X(-dw / 2) + 1, Y(dh) + 1, dw * k - 2, TEXT_MM))
         dimensioned: set[tuple[str, float]] = set()
         drawn = [self._sign(f"{name}-{n}", p, X, Y, k, door, n, dimensioned) for n, p in enumerate(placed)]
         # every sign's artwork first, then the outlines, ids and dimensions: a sign hung close to
         # another (the oath wall's boards beside the flag) never covers its neighbour's labels
         items += [i for sign in drawn for i in sign if isinstance(i, Group)]
         items += [i for sign in drawn for i in sign if not isinstance(i, Group)]
-        return Sheet(f"elevation-{name}", page, 0.0, tuple(items), title=f"{name} elevation")
+        return Sheet(f"elevation-{name}", page, 0.0, tuple(items), title=_("{wall} elevation").format(wall=name))
 
     def _place(self, job: SignJob, sheet: Sheet | None, door) -> Placed:
         p = job.placement
@@ -131,8 +136,8 @@ class _Drawer:
             dim_x = x0 - 2.5
             out.append(self._line(f"{prefix}-hdim", dim_x, Y(0), dim_x, Y(ref), 0.18))
             out.append(self._line(f"{prefix}-htick", dim_x - 1.2, Y(ref), dim_x + 1.2, Y(ref), 0.18))
-            out.append(self._text(f"{prefix}-hlabel", f"{anchor} {ref:.0f}", dim_x - 22, Y(ref) - TEXT_MM * 1.4,
-                                  21, TEXT_MM))
+            out.append(self._text(f"{prefix}-hlabel", f"{edge_word(anchor)} {ref:.0f}", dim_x - 22,
+                                  Y(ref) - TEXT_MM * 1.4, 21, TEXT_MM))
         if door and job.placement.side in ("left", "right"):
             edge = door[0] / 2 if job.placement.side == "right" else -door[0] / 2
             centre = p.x + job.width_mm / 2

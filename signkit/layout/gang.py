@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..i18n import _
 from ..ir import Glyphs, Group, Item, Matrix, Paint, Path, Rect, Shape, Sheet, Size
 from ..model.brand import Brand
 from .imposition import Layout, Piece, Placed, impose
@@ -121,11 +122,13 @@ class Ganger:
         pages = []
         for n, (size, printable, placed, oversize) in enumerate(plans, start=1):
             sheet_id = f"{code}_{n}"
-            title = f"{centre} · {code} · sheet {n}/{len(plans)}"
+            title = _("{centre} · {material} · sheet {n}/{total}").format(centre=centre, material=code, n=n,
+                                                                         total=len(plans))
             items = self._items(sheet_id, size, printable, placed, by_id, clear=clear)
             items += self._label(sheet_id, size, placed, oversize=oversize, clear=clear,
-                                 head=f"{centre} · {code}" + (f" ({material})" if material else "") +
-                                 f" · sheet {n}/{len(plans)}")
+                                 head=_("{centre} · {material} · sheet {n}/{total}").format(
+                                     centre=centre, material=f"{code} ({material})" if material else code, n=n,
+                                     total=len(plans)))
             pages.append(StockSheet(Sheet(sheet_id, size, 0.0, tuple(items), title=title), placed, printable, oversize))
         return MaterialSheets(code, material, stock, clear, rotate, tuple(pages))
 
@@ -187,11 +190,12 @@ class Ganger:
         x0 = max(s.margin_mm, s.mark_mm + 2.0)
         width = size.width_mm - 2 * x0
         char = min(s.label_char_mm, room / LINE_PITCH)
-        notes = [f"stock {size.width_mm:g} × {size.height_mm:g} mm"]
+        notes = [_("stock {width} × {height} mm").format(width=f"{size.width_mm:g}", height=f"{size.height_mm:g}")]
         if oversize:
-            notes.append("OVERSIZE: larger than the stock sheet, a page of its own")
-        notes.append(f"{len(placed)} sign{'s' if len(placed) != 1 else ''}")
-        notes.append(f"cut: {s.cut_spot}" + (f", white ink: {s.white_spot}" if clear else ""))
+            notes.append(_("OVERSIZE: larger than the stock sheet, a page of its own"))
+        notes.append((_("{n} sign") if len(placed) == 1 else _("{n} signs")).format(n=len(placed)))
+        notes.append(_("cut: {cut}, white ink: {white}").format(cut=s.cut_spot, white=s.white_spot) if clear else
+                     _("cut: {cut}").format(cut=s.cut_spot))
         id_lines = int((room - char * LINE_PITCH) // (char * ID_CHAR * LINE_PITCH))
         if id_lines < 1:  # a narrow band: smaller type, so the ids get a line of their own
             char, id_lines = room / (LINE_PITCH * (1 + ID_CHAR)), 1
@@ -241,10 +245,10 @@ class Ganger:
             if len(out) == max_lines and queue:
                 rest = sum(len(q) for q in queue)
                 last = line
-                while last and not self._fits(", ".join(last) + f" … +{rest} more", width, char):
+                while last and not self._fits(", ".join(last) + " " + _("… +{n} more").format(n=rest), width, char):
                     last = last[:-1]
                     rest += 1
-                out[-1] = (", ".join(last) + " " if last else "") + f"… +{rest} more"
+                out[-1] = (", ".join(last) + " " if last else "") + _("… +{n} more").format(n=rest)
                 return out
         return out
 

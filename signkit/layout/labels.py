@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from ..ir import Glyphs, Group, Image, Item, Paint, Path, Rect, Shape
+from ..ir import Glyphs, Group, Image, Item, Paint, Path, PlacedGlyph, Rect, Shape
 from ..model.brand import Brand
 from ..text.fonts import FontBook
 from ..text.line import LineSpec, set_line
+from ..text.paragraph import SetParagraph, set_paragraph
 from .compose import palette_paints
 
 
@@ -25,6 +26,7 @@ class Labeller:
         self.ink: Paint = paints[brand.roles.ink]
         self.alert: Paint = paints[brand.roles.alert]
         self.paper: Paint = paints[brand.roles.paper]
+        self._paragraphs: dict[tuple[str, float, float], SetParagraph] = {}
 
     def line(self, item_id: str, text: str, x: float, y: float, width: float, char_mm: float, *,
              paint: Paint | None = None, align: str = "left", source: str = "label") -> Glyphs:
@@ -35,6 +37,23 @@ class Labeller:
                                                   max_char_height_mm=char_mm, align=align))  # type: ignore[arg-type]
         return Glyphs(item_id, self.face, line.size_mm, line.glyphs, paint or self.ink, text, source=source,
                       fit=line.fit)
+
+    def lines(self, item_id: str, text: str, x: float, y: float, width: float, char_mm: float, *,
+              paint: Paint | None = None, pitch: float = 1.6, source: str = "label") -> tuple[list[Glyphs], float]:
+        """``text`` wrapped to ``width`` at one size (characters ``char_mm`` tall, never
+        smaller), line after line from (x, y), flush left; and the height it takes."""
+        size = char_mm / self.face.face_height_em
+        para = self._paragraphs.get((text, size, width))
+        if para is None:  # measured once, placed where asked (a proof measures its captions first)
+            para = self._paragraphs[(text, size, width)] = set_paragraph(self.face, text, size_mm=size,
+                                                                         width_mm=width, justify=False)
+        runs = []
+        for i, line in enumerate(para.lines):
+            baseline = y + char_mm * 1.1 + i * char_mm * pitch
+            glyphs = tuple(PlacedGlyph(g.gid, x + g.x, baseline + g.y, g.cluster - line.start) for g in line.glyphs)
+            runs.append(Glyphs(f"{item_id}-{i}" if i else item_id, self.face, size, glyphs, paint or self.ink,
+                               line.text, source=source))
+        return runs, max(1, len(para.lines)) * char_mm * pitch
 
     def rule(self, item_id: str, x1: float, y1: float, x2: float, y2: float, width: float,
              paint: Paint | None = None) -> Shape:

@@ -32,6 +32,7 @@ from fontTools.misc.transform import Transform
 from fontTools.svgLib.path import parse_path
 
 from ..errors import TemplateError
+from ..i18n import _
 from ..units import parse_length_mm
 from ..ir import IDENTITY, Group, Item, Matrix, Paint, Path, PathBuilder, Shape, Size, ink_box
 
@@ -95,10 +96,10 @@ class SvgReader:
         except ET.ParseError as exc:
             line = exc.position[0] if exc.position else "?"
             snippet = text.splitlines()[exc.position[0] - 1].strip() if exc.position else ""
-            raise TemplateError.at(f"{self.where}:{line}", f"not well-formed SVG: {exc}",
-                                   f"the rendered line was: {snippet[:120]}")
+            raise TemplateError.at(f"{self.where}:{line}", _("not well-formed SVG: {error}").format(error=exc),
+                                   _("the rendered line was: {line}").format(line=snippet[:120]))
         if _local(root.tag) != "svg":
-            raise self.error(root, "the root element must be <svg>")
+            raise self.error(root, _("the root element must be <svg>"))
         size = None
         if root.get("width") is not None and root.get("height") is not None:
             size = Size(self.length(root, "width"), self.length(root, "height"))
@@ -135,18 +136,19 @@ class SvgReader:
         if el.tag.startswith("{" + SK_NS + "}"):
             handler = self.handlers.get(tag)
             if handler is None:
-                raise self.error(el, f"unknown signkit element <sk:{tag}>",
-                                 "signkit elements: " + ", ".join(f"<sk:{t}>" for t in sorted(self.handlers)))
+                raise self.error(el, _("unknown signkit element <sk:{tag}>").format(tag=tag),
+                                 _("signkit elements: {names}").format(
+                                     names=", ".join(f"<sk:{t}>" for t in sorted(self.handlers))))
             return handler(el, Context(self.style(el, inherited), item_id, self.where))
         if tag not in GEOMETRY:
-            raise self.error(el, f"unsupported SVG element <{tag}>",
-                             "use rect, circle, ellipse, line, polygon, polyline, path or g; text goes in <sk:text>")
+            raise self.error(el, _("unsupported SVG element <{tag}>").format(tag=tag),
+                             _("use rect, circle, ellipse, line, polygon, polyline, path or g; text goes in <sk:text>"))
         allowed = COMMON | GEOMETRY[tag]
         for attr in el.attrib:
             if _local(attr) not in allowed:
-                raise self.error(el, f"unsupported attribute '{_local(attr)}' on <{tag}>",
-                                 "allowed here: " + ", ".join(sorted(allowed))
-                                 + " (no CSS, opacity or filters: print files are flat CMYK)")
+                raise self.error(el, _("unsupported attribute '{attr}' on <{tag}>").format(attr=_local(attr), tag=tag),
+                                 _("allowed here: {names} (no CSS, opacity or filters: print files are flat "
+                                   "CMYK)").format(names=", ".join(sorted(allowed))))
         style = self.style(el, inherited)
         if tag == "g":
             children = self.children(el, style, item_id)
@@ -167,7 +169,9 @@ class SvgReader:
         of its first and last characters."""
         for attr in el.attrib:
             if _local(attr) not in {"id", "x", "width", "fill"}:
-                raise self.error(el, f"unsupported attribute '{_local(attr)}' on <sk:centre>", "allowed: x, width")
+                raise self.error(el, _("unsupported attribute '{attr}' on <{tag}>").format(attr=_local(attr),
+                                                                                        tag="sk:centre"),
+                                 _("allowed: x, width"))
         style = self.style(el, inherited)
         children = self.children(el, style, item_id)
         box = ink_box(children)
@@ -182,7 +186,7 @@ class SvgReader:
         rule = el.get("fill-rule")
         if rule is not None:
             if rule not in ("nonzero", "evenodd"):
-                raise self.error(el, f"fill-rule must be nonzero or evenodd, not '{rule}'")
+                raise self.error(el, _("fill-rule must be nonzero or evenodd, not '{rule}'").format(rule=rule))
             even_odd = rule == "evenodd"
         if el.get("fill") is not None:
             fill = self.paint(el, el.get("fill"))
@@ -198,26 +202,26 @@ class SvgReader:
             return None
         if value == "currentColor":
             if self.current is None:
-                raise self.error(el, "currentColor is only for brand artwork placed with a fill",
-                                 'give the <sk:asset> a fill="…" palette colour')
+                raise self.error(el, _("currentColor is only for brand artwork placed with a fill"),
+                                 _('give the <sk:asset> a fill="…" palette colour'))
             return self.current
         if value in self.palette:
             return self.palette[value]
         if value.lower() in self._by_rgb:
             return self._by_rgb[value.lower()]
-        hint = "palette colours: " + ", ".join(self.palette)
+        hint = _("palette colours: {names}").format(names=", ".join(self.palette))
         if self._by_rgb and re.fullmatch(r"#[0-9a-fA-F]{6}", value):
             # brand artwork: keep the colour for previews; the OFF_PALETTE check stops it from print
             return Paint(f"off-palette {value.upper()}", None, value.upper())
         if value.startswith("#") or value.startswith("rgb"):
-            raise self.error(el, f"colour {value} is not in the brand palette", hint)
-        raise self.error(el, f"unknown colour '{value}'", hint)
+            raise self.error(el, _("colour {value} is not in the brand palette").format(value=value), hint)
+        raise self.error(el, _("unknown colour '{value}'").format(value=value), hint)
 
     def length(self, el: ET.Element, name: str, default: float | None = None) -> float:
         value = el.get(name)
         if value is None:
             if default is None:
-                raise self.error(el, f"<{_local(el.tag)}> needs the attribute '{name}'")
+                raise self.error(el, _("<{tag}> needs the attribute '{name}'").format(tag=_local(el.tag), name=name))
             return default
         try:
             return parse_length_mm(value)
@@ -247,7 +251,7 @@ class SvgReader:
             elif name == "skewY":
                 t = t.skew(0, math.radians(v[0]))
             else:
-                raise self.error(el, f"cannot read transform '{name}({args})'")
+                raise self.error(el, _("cannot read transform '{transform}'").format(transform=f"{name}({args})"))
         return tuple(float(x) for x in t)  # type: ignore[return-value]
 
     def make_id(self, el: ET.Element, fallback: str) -> str:
@@ -282,7 +286,7 @@ class SvgReader:
         if tag in ("polygon", "polyline"):
             values = [float(v) for v in re.split(r"[\s,]+", (el.get("points") or "").strip()) if v]
             if len(values) < 4 or len(values) % 2:
-                raise self.error(el, "points needs pairs of numbers")
+                raise self.error(el, _("points needs pairs of numbers"))
             return Path.polygon(zip(values[0::2], values[1::2]), closed=tag == "polygon")
         return self.path_data(el)
 
@@ -291,7 +295,7 @@ class SvgReader:
         try:
             parse_path(el.get("d") or "", pen)
         except (ValueError, IndexError) as exc:
-            raise self.error(el, f"cannot read path data: {exc}")
+            raise self.error(el, _("cannot read path data: {error}").format(error=exc))
         return pen.path()
 
 

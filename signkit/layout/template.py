@@ -12,17 +12,24 @@ Undefined variables are errors, not empty strings.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.bccache import FileSystemBytecodeCache
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..errors import TemplateError
+from ..i18n import _
 
 
-def environment(templates: dict[str, str]) -> jinja2.Environment:
+def environment(templates: dict[str, str], *, cache_dir: Path | None = None) -> jinja2.Environment:
+    """The sandbox over ``templates``; with ``cache_dir``, compiled templates are kept there
+    between runs (Jinja2's bytecode cache, checked against each template's source), so a
+    cold start does not compile every template again."""
     env = ImmutableSandboxedEnvironment(
         loader=jinja2.DictLoader(dict(templates)),
+        bytecode_cache=_bytecode_cache(cache_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -31,6 +38,33 @@ def environment(templates: dict[str, str]) -> jinja2.Environment:
     )
     env.filters["mm"] = _mm
     return env
+
+
+class _QuietBytecodeCache(FileSystemBytecodeCache):
+    """A cache that cannot be read or written is no cache: the template is compiled."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode_cache(cache_dir: Path | None) -> FileSystemBytecodeCache | None:
+    if cache_dir is None:
+        return None
+    folder = Path(cache_dir) / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _QuietBytecodeCache(str(folder))
 
 
 def _mm(value: float) -> str:
@@ -43,15 +77,16 @@ def render_template(env: jinja2.Environment, name: str, context: dict[str, Any])
     try:
         template = env.get_template(name)
     except jinja2.TemplateNotFound:
-        raise TemplateError.at(name, "template not found", "templates: " + ", ".join(sorted(env.list_templates())))
+        raise TemplateError.at(name, _("template not found"), _("templates: {names}").format(
+            names=", ".join(sorted(env.list_templates()))))
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError.at(f"{exc.filename or name}:{exc.lineno}", f"template syntax error: {exc.message}",
-                               "Jinja2 syntax: {{ value }}, {% if … %}…{% endif %}")
+        raise TemplateError.at(f"{exc.filename or name}:{exc.lineno}", _("template syntax error: {error}").format(
+            error=exc.message), _("Jinja2 syntax: {{{{ value }}}}, {{% if … %}}…{{% endif %}}").format())
     try:
         return template.render(**context)
     except jinja2.UndefinedError as exc:
-        raise TemplateError.at(name, f"template uses an undefined value: {exc.message}",
-                               "check the names against the template context in docs/templates.md")
+        raise TemplateError.at(name, _("template uses an undefined value: {error}").format(error=exc.message),
+                               _("check the names against the template context in docs/templates.md"))
     except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError.at(name, f"template tried something the sandbox forbids: {exc}",
-                               "templates may read values, not call internals")
+        raise TemplateError.at(name, _("template tried something the sandbox forbids: {error}").format(error=exc),
+                               _("templates may read values, not call internals"))

@@ -27,6 +27,7 @@ from typing import Any
 from ..config import check_refs, did_you_mean, load, read_toml
 from ..errors import BrandError, Problem
 from ..frozendict import FrozenDict
+from ..i18n import _
 from ..model.brand import Brand, SignType
 from ..model.profile import FACILITIES
 from ..resources import data_dir, default_brand_dir
@@ -62,8 +63,9 @@ def load_brand(folder: Path | None = None, *, families: dict[str, Any]) -> tuple
     signs_raw = data.get("signs", {}) if isinstance(data.get("signs"), dict) else {}
     for kind in signs_raw:
         if kind not in families:
-            problems.append(Problem(f"{file}: signs.{kind}", f"no sign family is called '{kind}'",
-                                    did_you_mean(kind, families) or "families: " + ", ".join(families)))
+            problems.append(Problem(f"{file}: signs.{kind}", _("no sign family is called '{kind}'").format(kind=kind),
+                                    did_you_mean(kind, families) or _("families: {names}").format(
+                                        names=", ".join(families))))
     if problems:
         raise BrandError(problems)
     brand: Brand = load(Brand, data, file=file, error=BrandError)
@@ -87,29 +89,29 @@ def load_brand(folder: Path | None = None, *, families: dict[str, Any]) -> tuple
             templates[path.name] = _read_text(path, problems)
     for kind, sign in brand.signs.items():
         if sign.template not in templates:
-            problems.append(Problem(f"{file}: signs.{kind}.template", f"template not found: {sign.template}",
-                                    f"looked in {', '.join(str(d) for d in template_dirs)}"))
+            problems.append(Problem(f"{file}: signs.{kind}.template", _("template not found: {name}").format(
+                name=sign.template), _("looked in {folders}").format(folders=", ".join(str(d) for d in template_dirs))))
     font_dirs = [d / "fonts" for d in chain] + [data_dir("fonts")]
     font_paths = {}
     for role, font in brand.fonts.items():
         path = next((d / font.file for d in font_dirs if (d / font.file).is_file()), None)
         if path is None:
-            problems.append(Problem(f"{file}: fonts.{role}.file", f"font file not found: {font.file}",
-                                    f"looked in {', '.join(str(d) for d in font_dirs)}"))
+            problems.append(Problem(f"{file}: fonts.{role}.file", _("font file not found: {name}").format(
+                name=font.file), _("looked in {folders}").format(folders=", ".join(str(d) for d in font_dirs))))
         else:
             font_paths[role] = path
     assets = {}
     for name, asset in brand.assets.items():
         path = Path(asset.file)  # made absolute by _read_chain
         if not path.is_file():
-            problems.append(Problem(f"{file}: assets.{name}.file", f"asset not found: {path}",
-                                    "asset paths are relative to the brand folder that names them"))
+            problems.append(Problem(f"{file}: assets.{name}.file", _("asset not found: {path}").format(path=path),
+                                    _("asset paths are relative to the brand folder that names them")))
         else:
             assets[name] = _read_text(path, problems)
     rules = [(d / "rules.toml", read_toml(d / "rules.toml", BrandError)) for d in chain if (d / "rules.toml").is_file()]
     if not rules:
-        problems.append(Problem(str(folder), "no rules.toml in this brand or the brands it extends",
-                                'copy brand/default/rules.toml, or add extends = "default" under [brand]'))
+        problems.append(Problem(str(folder), _("no rules.toml in this brand or the brands it extends"),
+                                _('copy brand/default/rules.toml, or add extends = "default" under [brand]')))
     icc = _output_condition(brand, chain, file, problems)
     palette = _previews(brand, chain, file, problems)
     if problems:
@@ -140,40 +142,46 @@ def _check_names(brand: Brand, file: str, problems: list[Problem]) -> None:
     for key, value in (("roles.ink", r.ink), ("roles.paper", r.paper), ("roles.alert", r.alert),
                        ("roles.proof_mark", r.proof_mark)):
         if value not in brand.palette:
-            problems.append(Problem(f"{file}: {key}", f"'{value}' is not a palette colour",
-                                    did_you_mean(value, brand.palette) or "palette: " + ", ".join(brand.palette)))
+            problems.append(Problem(f"{file}: {key}", _("'{name}' is not a palette colour").format(name=value),
+                                    did_you_mean(value, brand.palette) or _("palette: {names}").format(
+                                        names=", ".join(brand.palette))))
     for name, function in brand.functions.items():
         if function.group and function.group not in brand.function_groups:
-            problems.append(Problem(f"{file}: functions.{name}.group", f"'{function.group}' is not a function group",
-                                    did_you_mean(function.group, brand.function_groups)
-                                    or "function_groups: " + (", ".join(brand.function_groups) or "none")))
+            problems.append(Problem(f"{file}: functions.{name}.group", _("'{name}' is not a function group").format(
+                name=function.group), did_you_mean(function.group, brand.function_groups)
+                or _("function_groups: {names}").format(names=", ".join(brand.function_groups) or _("none"))))
     if brand.identity.font and brand.identity.font not in brand.fonts:
-        problems.append(Problem(f"{file}: identity.font", f"'{brand.identity.font}' is not a font role",
-                                did_you_mean(brand.identity.font, brand.fonts) or "fonts: " + ", ".join(brand.fonts)))
+        problems.append(Problem(f"{file}: identity.font", _("'{name}' is not a font role").format(
+            name=brand.identity.font), did_you_mean(brand.identity.font, brand.fonts) or _("fonts: {names}").format(
+                names=", ".join(brand.fonts))))
     if r.label_font not in brand.fonts:
-        problems.append(Problem(f"{file}: roles.label_font", f"'{r.label_font}' is not a font role",
-                                did_you_mean(r.label_font, brand.fonts) or "font roles: " + ", ".join(brand.fonts)))
+        problems.append(Problem(f"{file}: roles.label_font", _("'{name}' is not a font role").format(
+            name=r.label_font), did_you_mean(r.label_font, brand.fonts) or _("font roles: {names}").format(
+                names=", ".join(brand.fonts))))
     for key, value in (("roles.party_style", r.party_style), ("roles.default_style", r.default_style)):
         if value not in styles_anywhere:
-            problems.append(Problem(f"{file}: {key}", f"no sign type has a style '{value}'",
-                                    did_you_mean(value, styles_anywhere) or "styles: " + ", ".join(sorted(styles_anywhere))))
+            problems.append(Problem(f"{file}: {key}", _("no sign type has a style '{name}'").format(name=value),
+                                    did_you_mean(value, styles_anywhere) or _("styles: {names}").format(
+                                        names=", ".join(sorted(styles_anywhere)))))
     for kind, sign in brand.signs.items():
         default = sign.style or r.default_style
         if default not in sign.styles:
-            problems.append(Problem(f"{file}: signs.{kind}.style", f"'{default}' is not one of its styles",
-                                    did_you_mean(default, sign.styles) or
-                                    "give the type a style = … naming one of: " + ", ".join(sign.styles)))
+            problems.append(Problem(f"{file}: signs.{kind}.style", _("'{name}' is not one of its styles").format(
+                name=default), did_you_mean(default, sign.styles) or
+                _("give the type a style = … naming one of: {names}").format(names=", ".join(sign.styles))))
         for style_name, style in sign.styles.items():
             for slot, value in style.items():
                 if isinstance(value, str) and value not in brand.palette:
                     problems.append(Problem(
-                        f"{file}: signs.{kind}.styles.{style_name}.{slot}", f"'{value}' is not a palette colour",
-                        did_you_mean(value, brand.palette) or "palette: " + ", ".join(brand.palette)))
+                        f"{file}: signs.{kind}.styles.{style_name}.{slot}",
+                        _("'{name}' is not a palette colour").format(name=value),
+                        did_you_mean(value, brand.palette) or _("palette: {names}").format(
+                            names=", ".join(brand.palette))))
     for fid, function in brand.functions.items():
         if function.style and function.style not in styles_anywhere:
-            problems.append(Problem(f"{file}: functions.{fid}.style", f"unknown style '{function.style}'",
-                                    did_you_mean(function.style, styles_anywhere) or
-                                    "styles: " + ", ".join(sorted(styles_anywhere))))
+            problems.append(Problem(f"{file}: functions.{fid}.style", _("unknown style '{name}'").format(
+                name=function.style), did_you_mean(function.style, styles_anywhere) or
+                _("styles: {names}").format(names=", ".join(sorted(styles_anywhere)))))
 
 
 def _check_sheets(brand: Brand, file: str, problems: list[Problem]) -> None:
@@ -183,15 +191,19 @@ def _check_sheets(brand: Brand, file: str, problems: list[Problem]) -> None:
     codes = sorted({sign.material_code for sign in brand.signs.values()})
     for code in sheets.materials:
         if code not in codes:
-            problems.append(Problem(f"{file}: output.sheets.materials.{code}", f"no sign type has material_code '{code}'",
-                                    did_you_mean(code, codes) or "material codes: " + ", ".join(codes)))
+            problems.append(Problem(f"{file}: output.sheets.materials.{code}",
+                                    _("no sign type has material_code '{code}'").format(code=code),
+                                    did_you_mean(code, codes) or _("material codes: {names}").format(
+                                        names=", ".join(codes))))
     for key, name in (("cut_spot", sheets.cut_spot), ("white_spot", sheets.white_spot)):
         if name in ("All", "None"):
-            problems.append(Problem(f"{file}: output.sheets.{key}", f"'{name}' is a reserved separation name in PDF",
-                                    "use the name the RIP expects, e.g. CutContour or White"))
+            problems.append(Problem(f"{file}: output.sheets.{key}",
+                                    _("'{name}' is a reserved separation name in PDF").format(name=name),
+                                    _("use the name the RIP expects, e.g. CutContour or White")))
     if sheets.cut_spot == sheets.white_spot:
-        problems.append(Problem(f"{file}: output.sheets.white_spot", "the cut path and the white layer need two "
-                                "different spot names", "e.g. cut_spot = \"CutContour\", white_spot = \"White\""))
+        problems.append(Problem(f"{file}: output.sheets.white_spot", _("the cut path and the white layer need two "
+                                                                       "different spot names"),
+                                _('e.g. cut_spot = "CutContour", white_spot = "White"')))
 TEXT_KEYS = ("title", "text", "source", "note")
 
 
@@ -202,29 +214,36 @@ def _check_texts_and_facilities(brand: Brand, families: dict[str, Any], file: st
     for name, table in brand.texts.items():
         for key in table:
             if key not in TEXT_KEYS:
-                problems.append(Problem(f"{file}: texts.{name}.{key}", f"unknown key '{key}'",
-                                        did_you_mean(key, TEXT_KEYS) or "keys: " + ", ".join(TEXT_KEYS)))
+                problems.append(Problem(f"{file}: texts.{name}.{key}", _("unknown key '{key}'").format(key=key),
+                                        did_you_mean(key, TEXT_KEYS) or _("keys: {names}").format(
+                                            names=", ".join(TEXT_KEYS))))
     for kind in brand.signs:
         for name in families[kind].texts:
             table = brand.texts.get(name, {})
             for key in ("text", "source"):
                 if not str(table.get(key, "")).strip():
-                    problems.append(Problem(f"{file}: texts.{name}.{key}", f"signs.{kind} sets the standard text "
-                                            f"'{name}', which needs its {key}",
-                                            f'add [texts.{name}] with text = "…" and source = "…" (the document, '
-                                            "its version and article)"))
+                    problems.append(Problem(f"{file}: texts.{name}.{key}",
+                                            _("signs.{kind} sets the standard text '{name}', which needs its "
+                                              "{key}").format(kind=kind, name=name, key=key),
+                                            _('add [texts.{name}] with text = "…" and source = "…" (the document, '
+                                              "its version and article)").format(name=name)))
     for name, facility in brand.facilities.items():
         if name not in FACILITIES:
-            problems.append(Problem(f"{file}: facilities.{name}", f"signs cannot name a facility '{name}'",
-                                    did_you_mean(name, FACILITIES) or "facilities: " + ", ".join(FACILITIES)))
+            problems.append(Problem(f"{file}: facilities.{name}",
+                                    _("signs cannot name a facility '{name}'").format(name=name),
+                                    did_you_mean(name, FACILITIES) or _("facilities: {names}").format(
+                                        names=", ".join(FACILITIES))))
         if facility.pictogram and facility.pictogram not in brand.assets:
-            problems.append(Problem(f"{file}: facilities.{name}.pictogram", f"no asset is called '{facility.pictogram}'",
-                                    did_you_mean(facility.pictogram, brand.assets) or "assets: " + ", ".join(brand.assets)))
+            problems.append(Problem(f"{file}: facilities.{name}.pictogram",
+                                    _("no asset is called '{name}'").format(name=facility.pictogram),
+                                    did_you_mean(facility.pictogram, brand.assets) or _("assets: {names}").format(
+                                        names=", ".join(brand.assets))))
     if any(families[kind].facilities for kind in brand.signs):
         for name in FACILITIES:
             if name not in brand.facilities:
-                problems.append(Problem(f"{file}: facilities.{name}", "direction signs may point to it, but the "
-                                        "brand does not name it", f'add [facilities.{name}] with label = "…"'))
+                problems.append(Problem(f"{file}: facilities.{name}", _("direction signs may point to it, but the "
+                                                                         "brand does not name it"),
+                                        _('add [facilities.{name}] with label = "…"').format(name=name)))
 
 
 def _output_condition(brand: Brand, chain: tuple[Path, ...], file: str, problems: list[Problem]) -> bytes | None:
@@ -233,23 +252,24 @@ def _output_condition(brand: Brand, chain: tuple[Path, ...], file: str, problems
     if pdfx.icc_profile:
         path = next((d / pdfx.icc_profile for d in chain if (d / pdfx.icc_profile).is_file()), None)
         if path is None:
-            problems.append(Problem(f"{file}: output.pdfx.icc_profile", f"file not found: {pdfx.icc_profile}",
-                                    "give the .icc path relative to the brand folder"))
+            problems.append(Problem(f"{file}: output.pdfx.icc_profile", _("file not found: {name}").format(
+                name=pdfx.icc_profile), _("give the .icc path relative to the brand folder")))
             return None
         data = path.read_bytes()
         if len(data) < 132 or data[16:20] != b"CMYK" or data[12:16] != b"prtr":
-            problems.append(Problem(f"{file}: output.pdfx.icc_profile", f"{pdfx.icc_profile} is not a CMYK output "
-                                    "(printer) ICC profile", "use the profile of the printing condition"))
+            problems.append(Problem(f"{file}: output.pdfx.icc_profile", _("{name} is not a CMYK output (printer) ICC "
+                                                                          "profile").format(name=pdfx.icc_profile),
+                                    _("use the profile of the printing condition")))
             return None
         return data
     if pdfx.output_condition_identifier not in REGISTERED_CONDITIONS:
         problems.append(Problem(
             f"{file}: output.pdfx.output_condition_identifier",
-            f"'{pdfx.output_condition_identifier}' is not a registered printing condition, so print files "
-            "cannot claim PDF/X without its profile",
+            _("'{name}' is not a registered printing condition, so print files cannot claim PDF/X without its "
+              "profile").format(name=pdfx.output_condition_identifier),
             did_you_mean(pdfx.output_condition_identifier, REGISTERED_CONDITIONS) or
-            "name a condition of the ICC registry (e.g. JC200103, FOGRA39), or embed its profile with "
-            "output.pdfx.icc_profile = \"….icc\""))
+            _('name a condition of the ICC registry (e.g. JC200103, FOGRA39), or embed its profile with '
+              'output.pdfx.icc_profile = "….icc"')))
     return None
 
 
@@ -262,8 +282,8 @@ def _previews(brand: Brand, chain: tuple[Path, ...], file: str, problems: list[P
     folders = list(chain) + [default_brand_dir()]  # the bundled profile serves any brand
     path = next((d / name for d in folders if (d / name).is_file()), None)
     if path is None:
-        problems.append(Problem(f"{file}: colour.preview_profile", f"file not found: {name}",
-                                "give the .icc path relative to the brand folder"))
+        problems.append(Problem(f"{file}: colour.preview_profile", _("file not found: {name}").format(name=name),
+                                _("give the .icc path relative to the brand folder")))
         return brand.palette
     try:
         profile = load_profile(path.read_bytes(), where=f"{file}: colour.preview_profile")
@@ -279,7 +299,8 @@ def _read_text(path: Path, problems: list[Problem]) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (UnicodeDecodeError, OSError) as exc:
-        problems.append(Problem(str(path), f"cannot be read as UTF-8 text: {exc}", "save it as UTF-8"))
+        problems.append(Problem(str(path), _("cannot be read as UTF-8 text: {error}").format(error=exc),
+                                _("save it as UTF-8")))
         return ""
 
 
@@ -287,8 +308,8 @@ def _read_chain(folder: Path, depth: int) -> tuple[dict[str, Any], tuple[Path, .
     """This brand's data merged over its bases', and the folders from this one to the root."""
     toml = folder / "brand.toml"
     if not toml.is_file():
-        raise BrandError.at(str(folder), "no brand.toml in this folder",
-                            "a brand folder holds brand.toml, assets/ and optionally rules.toml, templates/, fonts/")
+        raise BrandError.at(str(folder), _("no brand.toml in this folder"),
+                            _("a brand folder holds brand.toml, assets/ and optionally rules.toml, templates/, fonts/"))
     data = read_toml(toml, BrandError)
     for asset in data.get("assets", {}).values() if isinstance(data.get("assets"), dict) else ():
         if isinstance(asset, dict) and isinstance(asset.get("file"), str):
@@ -297,9 +318,9 @@ def _read_chain(folder: Path, depth: int) -> tuple[dict[str, Any], tuple[Path, .
     if base is None:
         return data, (folder,)
     if depth >= MAX_DEPTH:
-        raise BrandError.at(f"{toml}: brand.extends", "brands extend each other too deeply (a loop?)")
+        raise BrandError.at(f"{toml}: brand.extends", _("brands extend each other too deeply (a loop?)"))
     if not isinstance(base, str):
-        raise BrandError.at(f"{toml}: brand.extends", 'expected "default" or a folder path')
+        raise BrandError.at(f"{toml}: brand.extends", _('expected "default" or a folder path'))
     base_folder = default_brand_dir() if base == "default" else (folder / base)
     base_data, chain = _read_chain(base_folder.resolve(), depth + 1)
     return merge(base_data, data), (folder,) + chain

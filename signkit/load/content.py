@@ -19,6 +19,7 @@ from pathlib import Path
 from PIL import Image as PILImage
 
 from ..errors import ContentError, Problem
+from ..i18n import _
 from ..ir import Raster
 from ..model.profile import Profile
 from ..text.markdown import BoardText, parse_board
@@ -75,29 +76,29 @@ def _shown(path: Path, folder: Path) -> str:
 def _read_board(path: Path, shown: str, style: HouseStyle | None, values: dict[str, str | None]) -> BoardText:
     size = path.stat().st_size
     if size > MAX_BOARD_BYTES:
-        raise ContentError.at(shown, f"is {size // 1000} KB: far more than boards can hold "
-                                     f"(at most {MAX_BOARD_BYTES // 1000} KB)",
-                              "split the text into several boards, or give an excerpt (节选)")
+        raise ContentError.at(shown, _("is {size} KB: far more than boards can hold (at most {limit} KB)").format(
+            size=size // 1000, limit=MAX_BOARD_BYTES // 1000),
+                              _("split the text into several boards, or give an excerpt (节选)"))
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ContentError.at(shown, f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-                              "save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)")
+        raise ContentError.at(shown, _("not UTF-8 text ({reason} at byte {byte})").format(
+            reason=exc.reason, byte=exc.start), _("save the file as UTF-8 (in Notepad: Save as → Encoding: UTF-8)"))
     return parse_board(text, file=shown, style=style, values=values)
 
 
 def _read_photo(path: Path, shown: str, key: str) -> Raster:
     size = path.stat().st_size
     if size > MAX_PHOTO_BYTES:
-        raise ContentError.at(f"{shown} ({key})", f"is {size // 1_000_000} MB, more than a photo signkit takes "
-                                                  f"({MAX_PHOTO_BYTES // 1_000_000} MB)",
-                              "export the photo as a JPEG at the size it is printed (150–300 ppi)")
+        raise ContentError.at(f"{shown} ({key})", _("is {size} MB, more than a photo signkit takes ({limit} MB)").format(
+            size=size // 1_000_000, limit=MAX_PHOTO_BYTES // 1_000_000),
+                              _("export the photo as a JPEG at the size it is printed (150–300 ppi)"))
     data = path.read_bytes()
     try:
         with PILImage.open(io.BytesIO(data)) as im:  # reads the header only
             adobe = im.format == "JPEG" and im.mode == "CMYK" and "adobe" in im.info
             return Raster(shown, data, im.size, im.mode, im.format or "", adobe)
     except (PILImage.UnidentifiedImageError, OSError) as exc:
-        raise ContentError.at(f"{shown} ({key})", f"not an image signkit can read: {exc}",
-                              "give a JPEG or PNG photo (CMYK JPEG for print)")
+        raise ContentError.at(f"{shown} ({key})", _("not an image signkit can read: {error}").format(error=exc),
+                              _("give a JPEG or PNG photo (CMYK JPEG for print)"))

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from ..errors import ProfileError
+from ..i18n import _
 
 
 def load_previous(path: Path) -> dict[str, str]:
@@ -20,8 +21,8 @@ def load_previous(path: Path) -> dict[str, str]:
         rows = json.loads(schedule.read_text(encoding="utf-8"))["signs"]
         return {row["id"]: row.get("sha256", "") for row in rows}
     except FileNotFoundError:
-        raise ProfileError.at(str(schedule), "no schedule.json of an earlier run here",
-                              "give --since the output folder of the run to compare with (it holds schedule.json)")
+        raise ProfileError.at(str(schedule), _("no schedule.json of an earlier run here"),
+                              _("give --since the output folder of the run to compare with (it holds schedule.json)"))
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ProfileError.at(str(schedule), f"not a signkit schedule ({exc})",
-                              "give --since the output folder of an earlier signkit render")
+        raise ProfileError.at(str(schedule), _("not a signkit schedule ({error})").format(error=exc),
+                              _("give --since the output folder of an earlier signkit render"))

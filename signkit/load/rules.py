@@ -20,6 +20,7 @@ from ..checks.rules import CHECKS, Rule, RulePack
 from ..config import check_refs, did_you_mean, load
 from ..errors import BrandError, Problem, ProfileError
 from ..frozendict import FrozenDict
+from ..i18n import _
 from ..model.brand import Brand
 from .brand import merge
 
@@ -32,7 +33,7 @@ class _PackFile:
 def load_rule_pack(files: list[tuple[Path, dict[str, Any]]], *, brand: Brand, families: dict[str, Any],
                    overrides: dict[str, dict[str, Any]], profile_file: str) -> RulePack:
     data: dict[str, Any] = {}
-    for _, table in reversed(files):  # the base first, the brand's own last
+    for _path, table in reversed(files):  # the base first, the brand's own last
         data = merge(data, table)
     file = str(files[0][0])
     pack: _PackFile = load(_PackFile, data, file=file, error=BrandError)
@@ -43,18 +44,20 @@ def load_rule_pack(files: list[tuple[Path, dict[str, Any]]], *, brand: Brand, fa
     for rule_id, rule in pack.rules.items():
         where = f"{file}: rules.{rule_id}"
         if rule.code in codes:
-            problems.append(Problem(f"{where}.code", f"code {rule.code} is also used by {codes[rule.code]}",
-                                    "every rule needs its own code"))
+            problems.append(Problem(f"{where}.code", _("code {code} is also used by {rule}").format(
+                code=rule.code, rule=codes[rule.code]), _("every rule needs its own code")))
         codes[rule.code] = rule_id
         check = CHECKS.get(rule.code)
         if check is None:
-            problems.append(Problem(f"{where}.code", f"no check is called {rule.code}",
-                                    did_you_mean(rule.code, CHECKS) or "checks: " + ", ".join(sorted(CHECKS))))
+            problems.append(Problem(f"{where}.code", _("no check is called {code}").format(code=rule.code),
+                                    did_you_mean(rule.code, CHECKS) or _("checks: {names}").format(
+                                        names=", ".join(sorted(CHECKS)))))
             continue
         for kind in rule.applies_to:
             if kind not in families:
-                problems.append(Problem(f"{where}.applies_to", f"no sign family is called '{kind}'",
-                                        did_you_mean(kind, families) or "families: " + ", ".join(families)))
+                problems.append(Problem(f"{where}.applies_to", _("no sign family is called '{kind}'").format(kind=kind),
+                                        did_you_mean(kind, families) or _("families: {names}").format(
+                                            names=", ".join(families))))
         raw = dict(rule.params) if isinstance(rule.params, dict) else {}
         params = _params(check.params, raw, file, f"rules.{rule_id}.params", names, problems, BrandError)
         rules[rule_id] = dataclasses.replace(rule, id=rule_id, params=params, raw=FrozenDict(raw))
@@ -82,8 +85,9 @@ def _apply_overrides(pack: RulePack, overrides: dict[str, dict[str, Any]], *, fi
     for rule_id, table in overrides.items():
         where = f"{file}: rules.{rule_id}"
         if rule_id not in rules:
-            problems.append(Problem(where, f"unknown rule '{rule_id}'",
-                                    did_you_mean(rule_id, rules) or "rules: " + ", ".join(sorted(rules))))
+            problems.append(Problem(where, _("unknown rule '{rule}'").format(rule=rule_id),
+                                    did_you_mean(rule_id, rules) or _("rules: {names}").format(
+                                        names=", ".join(sorted(rules)))))
             continue
         rule = rules[rule_id]
         raw = dict(rule.raw)
@@ -92,12 +96,12 @@ def _apply_overrides(pack: RulePack, overrides: dict[str, dict[str, Any]], *, fi
         for key, value in table.items():
             if key == "enabled":
                 if not isinstance(value, bool):
-                    problems.append(Problem(f"{where}.enabled", "expected true or false",
-                                            "write enabled = false (no quotes)"))
+                    problems.append(Problem(f"{where}.enabled", _("expected true or false"),
+                                            _("write enabled = false (no quotes)")))
                 enabled = bool(value)
             elif key == "reason":
                 if not isinstance(value, str):
-                    problems.append(Problem(f"{where}.reason", "expected text", 'write reason = "…"'))
+                    problems.append(Problem(f"{where}.reason", _("expected text"), _('write reason = "…"')))
                 reason = str(value)
             else:
                 raw[key] = value
@@ -108,14 +112,15 @@ def _apply_overrides(pack: RulePack, overrides: dict[str, dict[str, Any]], *, fi
             for key in changed:
                 if key not in fields:
                     names_ = ["enabled", "reason", *fields]
-                    problems.append(Problem(f"{where}.{key}", f"unknown parameter '{key}' of {rule.code}",
-                                            did_you_mean(key, names_) or "parameters: " + ", ".join(names_)))
+                    problems.append(Problem(f"{where}.{key}", _("unknown parameter '{key}' of {code}").format(
+                        key=key, code=rule.code), did_you_mean(key, names_) or _("parameters: {names}").format(
+                            names=", ".join(names_))))
             if not problems:
                 params = _params(CHECKS[rule.code].params, raw, file, f"rules.{rule_id}", names, problems,
                                  ProfileError)
         if not enabled and not reason.strip():
-            problems.append(Problem(f"{where}.enabled", f"{rule.code} is switched off without a reason",
-                                    'add reason = "…": why this centre may skip the rule (shown in the report)'))
+            problems.append(Problem(f"{where}.enabled", _("{code} is switched off without a reason").format(
+                code=rule.code), _('add reason = "…": why this centre may skip the rule (shown in the report)')))
         rules[rule_id] = dataclasses.replace(rule, params=params, raw=FrozenDict(raw), enabled=enabled, reason=reason,
                                              overridden=tuple(changed))
     if problems:

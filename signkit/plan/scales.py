@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..errors import TemplateError
+from ..i18n import _
 from ..frozendict import FrozenDict
 from ..model.job import SignJob
 from ..text.name import house_size
@@ -51,6 +52,6 @@ def _house(scale: str, names: list) -> float:
     if all(columns):
         return house_column_size(names)
     if any(columns):
-        raise TemplateError.at(f"type scale '{scale}'", "mixes <sk:name> and <sk:column> frames",
-                               "give the vertical columns a scale of their own")
+        raise TemplateError.at(_("type scale '{scale}'").format(scale=scale), _("mixes <sk:name> and <sk:column> frames"),
+                               _("give the vertical columns a scale of their own"))
     return house_size(names)

@@ -37,6 +37,7 @@ from reportlab.pdfbase import pdfdoc
 
 from ..ir import Glyphs, Group, Image, Item, Paint, Shape, Sheet
 from ..units import PT_PER_MM
+from .glyphstore import GlyphTable
 
 FIXED_DATE = "D:20000101000000Z"
 REGISTRATION = "All"  # the Separation that prints on every plate: crop and fold marks
@@ -332,13 +333,12 @@ class _FontUnitsPen:
         pass
 
 
-_glyph_forms: dict[tuple[str, int], bytes] = {}
+_glyph_forms = GlyphTable("pdf", 1)  # kept between runs with the store of finished signs
 
 
 def _glyph_form(face, gid: int) -> bytes:
     """The finished bytes of a glyph's Form XObject (dictionary + compressed stream)."""
-    key = (face.key, gid)
-    data = _glyph_forms.get(key)
+    data = _glyph_forms.get(face, gid)
     if data is None:
         pen = _FontUnitsPen()
         face.draw(gid, pen)
@@ -347,7 +347,7 @@ def _glyph_form(face, gid: int) -> bytes:
         bbox = " ".join(f"{v:g}" for v in bounds)
         data = (f"<< /BBox [ {bbox} ] /Filter /FlateDecode /FormType 1 /Length {len(body)} "
                 f"/Resources << >> /Subtype /Form /Type /XObject >>\nstream\n").encode("ascii") + body + b"\nendstream"
-        _glyph_forms[key] = data
+        _glyph_forms.put(face, gid, data)
     return data
 
 

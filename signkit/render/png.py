@@ -36,6 +36,7 @@ from PIL import Image as PILImage
 from PIL import ImageChops
 
 from ..errors import SetupError
+from ..i18n import _
 from ..ir import Glyphs, Group, IDENTITY, Image, Item, Paint, Shape, Sheet
 
 SVG_MITER_LIMIT = 4.0  # SVG's default stroke-miterlimit (cairo's own default is 10)
@@ -143,11 +144,12 @@ def _cairo():
     global _lib
     if _lib is None:
         if sys.byteorder != "little":  # cairo's ARGB32 words are native-endian: _encode reads their bytes
-            raise SetupError.at("PNG previews", "this machine is big-endian", "render with --no-png")
+            raise SetupError.at(_("PNG previews"), _("this machine is big-endian"), _("render with --no-png"))
         lib = _load()
         if lib is None:
-            raise SetupError.at("PNG previews", f"the Cairo library is missing (none of {', '.join(_LIBRARIES)})",
-                                "install it (Debian/Ubuntu: apt install libcairo2), or render with --no-png")
+            raise SetupError.at(_("PNG previews"), _("the Cairo library is missing (none of {names})").format(
+                names=", ".join(_LIBRARIES)), _("install it (Debian/Ubuntu: apt install libcairo2), or render with "
+                                                "--no-png"))
         for functions, result, arguments in _SIGNATURES:
             for name in functions.split():
                 getattr(lib, name).restype, getattr(lib, name).argtypes = result, arguments

@@ -33,6 +33,7 @@ from fontTools.pens.svgPathPen import SVGPathPen
 
 from ..ir import Glyphs, Group, Image, Item, Paint, Shape, Sheet, walk
 from ..text.fonts import Face
+from .glyphstore import GlyphTable
 
 XLINK = "http://www.w3.org/1999/xlink"
 INKSCAPE = "http://www.inkscape.org/namespaces/inkscape"
@@ -215,7 +216,7 @@ def _draw_group(group: Group, parent, state: _State) -> None:
     parent.add(g)
 
 
-_glyph_paths: dict[tuple[str, int], str] = {}
+_glyph_paths = GlyphTable("svg", 1)  # kept between runs with the store of finished signs
 
 
 def _glyph_def(face: Face, gid: int, state: _State) -> str:
@@ -223,12 +224,12 @@ def _glyph_def(face: Face, gid: int, state: _State) -> str:
     if ref not in state.glyphs:
         state.glyphs.add(ref)
         state.ids.add(ref)
-        key = (face.key, gid)
-        d = _glyph_paths.get(key)
+        d = _glyph_paths.get(face, gid)
         if d is None:
             pen = SVGPathPen(None)
             face.draw(gid, pen)
-            d = _glyph_paths[key] = pen.getCommands()
+            d = pen.getCommands()
+            _glyph_paths.put(face, gid, d)
         state.dwg.defs.add(state.dwg.path(d=d, id=ref))
     return ref
 

@@ -39,7 +39,7 @@ from functools import lru_cache
 from ..ir import PlacedGlyph, Rect, TextFit
 from .fonts import Face
 from .shape import shape
-from .title import _candidates, _width_em as _title_width_em, break_title
+from .title import _UNKNOWN_PENALTY, _candidates, _width_em as _title_width_em, break_title
 from .style import resolve
 
 Align = str  # left | center | right
@@ -157,7 +157,9 @@ def _three(face: Face, text: str) -> tuple[str, ...] | None:
             cost = (max(widths) - min(widths)) / sum(widths) + pa + pb
             # where the lexicon knows no word, two-character words are the rule: a break at an
             # odd position more often splits one (社保医 / 保综合) than an even one (社保 / 医保综合)
-            cost += ODD_BREAK_PENALTY * ((a % 2) + (b % 2)) if text.isalpha() else 0.0
+            # (only at breaks between characters of no known word)
+            if text.isalpha():
+                cost += ODD_BREAK_PENALTY * sum(i % 2 for i, p in ((a, pa), (b, pb)) if p >= _UNKNOWN_PENALTY)
             if best_cost is None or cost < best_cost - 1e-9:
                 best, best_cost = parts, cost
     return best

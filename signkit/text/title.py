@@ -15,8 +15,9 @@ balanced, 梯形 or 菱形):
 * a break is only where a body line could break (never inside a number, a Latin word,
   a standard designation), never inside a word of the title lexicon below (中华人民共和国,
   村民委员会, 组织法 …), and costs: the imbalance of the two lines, plus a penalty for a break
-  between two characters that are not known word ends, inside brackets or quotes, and a
-  small one when the first line is the longer (上短下长 is preferred); a break after the
+  between two characters that are not known word ends, inside brackets or quotes, after a
+  function word (的, 与, 和, 及: it belongs with what follows), and a small one when the first
+  line is the longer (上短下长 is preferred); a break after the
   issuer (中华人民共和国, 中国共产党) or before the bracketed note earns a bonus;
 * :func:`set_title` takes the largest size (within the character heights) at which the
   title fits the frame on one line; failing that, on two balanced lines; failing that, it
@@ -48,13 +49,22 @@ TITLE_WORDS = frozenset((
     "志愿服务", "网格化", "综合治理", "调解", "乡村振兴", "新时代", "重大事项", "村级", "干部", "学习", "教育",
     "村民", "自治", "法治", "德治", "文明", "实践", "乡村", "治理", "党建", "引领", "经济", "合作社", "集体",
     "财务", "档案", "会议", "发展", "建设", "安全", "卫生", "环境", "应急", "救助", "养老", "医疗", "保障",
+    # room, window and area names (door plates, window and zone signs break on them too)
+    "青少年", "老年人", "残疾人", "退役军人", "妇女儿童", "儿童", "志愿者", "课外", "阅读", "阅览", "科普", "图书",
+    "书屋", "农家书屋", "活动区", "活动室", "阅览室", "会议室", "工作室", "工作站", "调解室", "卫生室", "之家", "驿站",
+    "大厅", "窗口", "综合", "不动产", "宅基地", "审批", "社会保障", "保险", "民政", "社保",
+    "医保", "户籍", "就业", "创业", "土地", "股份", "专业", "联合社", "承包", "流转", "登记", "办理", "咨询", "受理",
+    "健身", "文体", "娱乐", "科技", "电商", "物流", "网格", "平安", "法律", "援助", "心理", "健康", "计划生育",
+    "农业", "农技", "生产", "生活", "垃圾分类", "人居环境", "公共", "设施", "警务", "金融", "邮政",
 ))
+FUNCTION_WORDS = "的与和及之暨"  # a line should not end on one (它们连接下文)
 _MAX_WORD = max(map(len, TITLE_WORDS))
 ISSUERS = ("中华人民共和国", "中国共产党")
 _UNKNOWN_PENALTY = 0.25     # a break between two characters of no known word
 _INSIDE_PAIR_PENALTY = 0.6  # a break inside brackets or quotes
 _LONG_FIRST_PENALTY = 0.04  # the first line is the longer one
 _ISSUER_BONUS = 0.15        # a break right after the issuer
+_FUNCTION_END_PENALTY = 0.1  # a line ending on 的 / 与 / 和 …: the word belongs with what follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +201,8 @@ def _candidates(text: str):
             penalty += _UNKNOWN_PENALTY
         if depth[i] > 0:
             penalty += _INSIDE_PAIR_PENALTY
+        if text[i - 1] in FUNCTION_WORDS:
+            penalty += _FUNCTION_END_PENALTY
         if text[:i].endswith(ISSUERS):
             penalty -= _ISSUER_BONUS
         yield i, penalty

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, SignkitError
-from ..i18n import _
+from ..i18n import N_, _
 from .layout import display
 
 SUPPORTED = (".xlsx", ".xlsm", ".csv", ".txt")
@@ -33,7 +33,7 @@ SUPPORTED = (".xlsx", ".xlsm", ".csv", ".txt")
 class WorkbookError(SignkitError):
     """A room workbook or CSV that cannot become a profile; ``warnings`` are the lesser problems."""
 
-    kind = "workbook error"
+    kind = N_("workbook error")  # translated where shown
 
     def __init__(self, problems: Problem | list[Problem] | tuple[Problem, ...], warnings: tuple[Problem, ...] = ()):
         super().__init__(problems)

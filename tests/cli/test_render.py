@@ -37,6 +37,17 @@ def test_render_sample_exit_0_and_outputs(tmp_path):
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["summary"]["error"] == 0
     assert {f["code"] for f in report["findings"]} == {"EMBLEM_PLACEHOLDER"}
+    # the summary says what may print and why the rest may not; one placeholder warning is
+    # said once with its signs, not once per sign
+    held = [r["id"] for r in rows if not r["approved"]]
+    assert f"{len(rows) - len(held)} signs approved for print (in print/); {len(held)} are proofs only: " \
+           f"EMBLEM_PLACEHOLDER ×{len(held)}" in done.stdout
+    revision = json.loads((out / "schedule.json").read_text(encoding="utf-8"))["proof_revision"]
+    assert f"proof.pdf for sign-off: revision {revision}" in done.stdout
+    placeholders = [line for line in done.stderr.splitlines() if "EMBLEM_PLACEHOLDER" in line]
+    assert len(placeholders) == 2  # the emblem slot (on 8 signs) and the flag slot
+    assert "8 signs in all" in placeholders[0]
+    assert done.stderr.count("hint: supply the official artwork") == 2
 
 
 @pytest.mark.parametrize("old,new,key", [

@@ -67,18 +67,16 @@ def test_desk_sign_is_one_tent_with_the_far_face_turned(sample_result):
         assert "d" in ops  # dashed fold marks, drawn outside the trim with the crop marks
 
 
-def test_proof_shows_every_sign_at_scale(sample_result):
+def test_proof_pdf_has_every_page(sample_result):
     from signkit.layout.proof import ProofEntry, proof_pages
 
-    entries = [ProofEntry(s.job, s.sheet, s.findings) for s in sample_result.signs]
-    pages = proof_pages(entries, brand=sample_result.brand, title="青禾村党群服务中心")
-    shown = [i for p in pages for i in p.items if isinstance(i, Group) and i.id.startswith("proof-")]
-    assert sorted(g.label for g in shown) == sorted(s.job.id for s in sample_result.signs)
-    for g in shown:
-        assert g.transform[0] == pytest.approx(1 / 20)  # one scale for all
-        assert g.clip is not None  # bleed clipped away
+    entries = [ProofEntry(s.job, s.sheet, s.findings, body_char_mm=s.fit.body_char_height_mm if s.fit else None)
+               for s in sample_result.signs]
+    revision = json.loads((sample_result.out_dir / "schedule.json").read_text(encoding="utf-8"))["proof_revision"]
+    pages = proof_pages(entries, brand=sample_result.brand, title="青禾村党群服务中心", revision=revision)
     with pikepdf.open(sample_result.out_dir / "proof.pdf") as pdf:
         assert len(pdf.pages) == len(pages)
+        assert revision in str(pdf.docinfo["/Title"])
 
 
 def test_with_official_artwork_every_family_reaches_the_print_shop(tmp_path):
