@@ -36,7 +36,7 @@ REFERENCES: dict[str, tuple[str, ...]] = {
                "board-duties", "board-decisions", "board-service", "showcase", "way-lobby", "way-corridor",
                "way-corridor-b", "way-stairs-1f", "disclosure", "oath-flag", "oath-text", "oath-duties"),
     "long-names": ("facade", "plaque-1-party", "plaque-3-cooperative", "plate-practice", "plate-veterans",
-                   "zone-reading", "window-hall-2", "window-hall-3", "desk-hall-2", "directory-1f"),
+                   "zone-reading", "window-hall-2", "window-hall-3", "desk-hall-2", "directory-1f", "board-regulation"),
 }
 
 
