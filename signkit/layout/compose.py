@@ -26,7 +26,6 @@ from pathlib import Path
 from dataclasses import dataclass
 from typing import Any
 
-import segno
 
 from ..checks.geometry import contrast_ratio
 from ..errors import BrandError, TemplateError
@@ -541,6 +540,8 @@ class Composer:
 def qr_modules(data: str, level: str, x: float, y: float, size: float) -> IRPath:
     """The dark modules of ``data``'s QR code as one path of row runs, ``size`` mm square with
     the quiet zone (four modules) inside, its top left at (x, y)."""
+    import segno  # only boards with a QR code need it (its import pulls in urllib: 25 ms of a cold start)
+
     code = segno.make_qr(data, error=level, boost_error=False)
     matrix = code.matrix
     module = size / (len(matrix) + 8)
