@@ -23,6 +23,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -170,6 +171,21 @@ def bench_cold() -> dict:
             kept = [cold(render, env) for _ in range(3)]
             out[f"sample_rerun_s_{label}_store"] = min(r[0] for r in kept)
             peaks += [r[1] for r in runs + kept]
+        # one room renamed in a copy of the sample: its plate, its floor's directory and the
+        # centre's files are redrawn, the other signs come from the store
+        copy = Path(tmp) / "centre"
+        shutil.copytree(SAMPLE.parent, copy)
+        render = [sys.executable, "-m", "signkit", "render", str(copy / "profile.toml"), "-o", f"{tmp}/edited"]
+        cold(render, env)
+        times, name = [], "调解室"
+        for n in range(3):
+            profile = copy / "profile.toml"
+            new_name = f"调解室{n + 1}"
+            profile.write_text(profile.read_text(encoding="utf-8").replace(f'"{name}"', f'"{new_name}"'), encoding="utf-8")
+            name = new_name
+            times.append(cold(render, env)[0])
+        out["sample_one_room_changed_s_png"] = min(times)
+        out["sample_one_room_changed_ratio_vs_cold"] = out["sample_one_room_changed_s_png"] / out["sample_cold_s_svg_pdf_png"]
         out["peak_rss_mb"] = max(peaks)
     return out
 
