@@ -11,6 +11,7 @@ Ratios are measured in one run; absolute figures vary with the machine's load.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import subprocess
@@ -31,13 +32,15 @@ def make_county(folder: Path, n: int) -> None:
         profile.write_text(profile.read_text(encoding="utf-8").replace("青禾村", f"青禾{i}村"), encoding="utf-8")
 
 
-def run(folder: Path, out: Path, jobs: int, png: bool) -> tuple[float, float]:
+def run(folder: Path, out: Path, jobs: int, png: bool, store: Path) -> tuple[float, float]:
+    """One batch in a fresh process, with its own store of finished signs and drawn glyphs
+    (empty at first, so runs do not feed each other)."""
     args = [sys.executable, "-m", "signkit", "batch", str(folder), "-o", str(out), "-j", str(jobs)]
     if not png:
         args.append("--no-png")
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True)
+    done = subprocess.run(args, capture_output=True, text=True, env={**os.environ, "SIGNKIT_CACHE_DIR": str(store)})
     wall = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise SystemExit(done.stdout + done.stderr)
@@ -57,7 +60,7 @@ def main() -> int:
         for png in ([False] if args.no_png_only else [False, True]):
             base = None
             for jobs in args.jobs:
-                wall, peak = run(county, Path(tmp) / f"out-{png}-{jobs}", jobs, png)
+                wall, peak = run(county, Path(tmp) / f"out-{png}-{jobs}", jobs, png, Path(tmp) / f"store-{png}-{jobs}")
                 base = base or wall
                 rows.append((png, jobs, wall, wall / args.centres, 1000 * wall / args.centres / 60, base / wall, peak))
     print(f"{'previews':<9}{'-j':>3}{'wall s':>9}{'s/centre':>10}{'1000 min':>10}{'speed-up':>10}{'peak MB':>9}")
