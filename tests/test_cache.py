@@ -55,6 +55,7 @@ def test_fingerprints_follow_content_not_identity():
 
 
 def test_compiled_templates_are_kept_and_a_broken_store_is_no_store(tmp_path):
+    import signkit.layout.template as template_module
     from signkit.layout.template import environment, render_template
 
     templates = {"t.svg.j2": "<svg>{{ name }}</svg>"}
@@ -63,6 +64,7 @@ def test_compiled_templates_are_kept_and_a_broken_store_is_no_store(tmp_path):
     kept = list((tmp_path / "templates").iterdir())
     assert len(kept) == 1
     kept[0].write_bytes(b"not bytecode")  # a damaged entry: compiled again
+    template_module._environments.clear()  # as a new process would start
     assert render_template(environment(templates, cache_dir=tmp_path), "t.svg.j2", {"name": "乙"}) == "<svg>乙</svg>"
     # the source changed: the kept code is not used
     changed = environment({"t.svg.j2": "<svg>[{{ name }}]</svg>"}, cache_dir=tmp_path)
@@ -70,3 +72,25 @@ def test_compiled_templates_are_kept_and_a_broken_store_is_no_store(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("x")  # a file where the folder should be: no store, no failure
     assert render_template(environment(templates, cache_dir=blocked), "t.svg.j2", {"name": "丁"}) == "<svg>丁</svg>"
+
+
+def test_one_environment_per_template_set_in_a_process(tmp_path):
+    """The centres of a batch share compiled templates: the same sources give the same
+    environment, other sources or another store a different one, and composing a centre
+    leaves the shared environment as it was."""
+    from signkit.layout.compose import Composer
+    from signkit.layout.template import environment
+    from signkit.load import load_inputs
+    from signkit.plan import plan_centre
+
+    templates = {"t.svg.j2": "<svg>{{ name }}</svg>"}
+    assert environment(dict(templates)) is environment(dict(templates))
+    assert environment({"t.svg.j2": "<svg/>"}) is not environment(templates)
+    assert environment(templates, cache_dir=tmp_path) is not environment(templates)
+    inputs = load_inputs(SAMPLE_DIR / "profile.toml", None)
+    first, second = Composer(inputs.brand, inputs.files), Composer(inputs.brand, inputs.files)
+    assert first.env is second.env
+    before = dict(first.env.globals)
+    facade = next(j for j in plan_centre(inputs, first).jobs if j.kind == "facade")
+    assert first.compose(facade).items  # the facade's template measures its lock-up through the context
+    assert dict(first.env.globals) == before

@@ -74,9 +74,7 @@ class Composer:
         self.brand = brand
         self.paints = palette_paints(brand)
         self.fonts = FontBook(brand.font_paths)
-        self.env = environment(files.templates, cache_dir=cache_dir)  # compiled templates kept in cache_dir
-        # templates lay out lock-ups with what the text engine will set (facade, identity line)
-        self.env.globals.update(text_width=self._text_width, identity_width=self._identity_width)
+        self.env = environment(files.templates, cache_dir=cache_dir)  # shared; compiled templates kept in cache_dir
         self._template_sources: dict[str, str] = files.templates
         self._asset_sources: dict[str, str] = files.assets
         self._assets: dict[tuple[str, str], tuple[Size, tuple[float, ...], tuple[Item, ...]]] = {}
@@ -156,6 +154,8 @@ class Composer:
         context: dict[str, Any] = {
             "sign": job, "t": sign.tokens, "v": sign.vars, "style": sign.styles[job.style],
             "w": job.width_mm, "h": job.height_mm, "bleed": bleed, "page": page,
+            # templates lay out lock-ups with what the text engine will set (facade, identity line)
+            "text_width": self._text_width, "identity_width": self._identity_width,
         }
         where = f"{sign.template} ({job.id})"
         svg = render_template(self.env, sign.template, context)

@@ -26,7 +26,25 @@ from ..i18n import _
 def environment(templates: dict[str, str], *, cache_dir: Path | None = None) -> jinja2.Environment:
     """The sandbox over ``templates``; with ``cache_dir``, compiled templates are kept there
     between runs (Jinja2's bytecode cache, checked against each template's source), so a
-    cold start does not compile every template again."""
+    cold start does not compile every template again.
+
+    One environment per set of template sources in a process: the centres of a batch (and
+    the preview's re-renders) share its compiled templates.  Callers must not change it;
+    what differs per caller goes into the render context."""
+    key = (tuple(sorted(templates.items())), str(cache_dir) if cache_dir is not None else None)
+    env = _environments.get(key)
+    if env is None:
+        if len(_environments) >= _KEPT_ENVIRONMENTS:
+            _environments.pop(next(iter(_environments)))
+        env = _environments[key] = _new_environment(templates, cache_dir)
+    return env
+
+
+_KEPT_ENVIRONMENTS = 8
+_environments: dict[tuple, jinja2.Environment] = {}
+
+
+def _new_environment(templates: dict[str, str], cache_dir: Path | None) -> jinja2.Environment:
     env = ImmutableSandboxedEnvironment(
         loader=jinja2.DictLoader(dict(templates)),
         bytecode_cache=_bytecode_cache(cache_dir),
