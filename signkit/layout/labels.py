@@ -93,9 +93,11 @@ def printable_view(items: tuple[Item, ...], labeller: Labeller) -> tuple[Item, .
                            Glyphs(item.id, item.face, item.size_mm, item.glyphs, labeller.ink, item.text,
                                   item.source, item.fit, item.vertical, item.role))
             case Group():
-                out.append(Group(item.id, printable_view(item.children, labeller), item.transform, item.source,
-                                 item.label, item.asset, item.artwork_role, item.placeholder, item.clip, item.box,
-                                 item.layer))
+                children = printable_view(item.children, labeller)
+                out.append(item if children is item.children else Group(
+                    item.id, children, item.transform, item.source, item.label, item.asset, item.artwork_role,
+                    item.placeholder, item.clip, item.box, item.layer))
             case _:
                 assert_never(item)
-    return tuple(out)
+    # nothing to replace: the very same items, so that renderers know them again (render.pdf)
+    return items if len(out) == len(items) and all(a is b for a, b in zip(out, items)) else tuple(out)

@@ -148,7 +148,7 @@ def _page_content(sheet: Sheet, options: PdfOptions, forms: dict[str, bytes]) ->
     # clip the artwork to the bleed, then draw in mm, y down, origin at the trim's top-left
     out.append(f"q {_n((margin - b) * k)} {_n((margin - b) * k)} {_n((w + 2 * b) * k)} {_n((h + 2 * b) * k)} re W n")
     out.append(f"{k:.6f} 0 0 {-k:.6f} {_n(margin * k)} {_n(page_h - margin * k)} cm")
-    _draw_items(sheet.items, out, forms, used, spaces)
+    _draw_kept(sheet.items, out, forms, used, spaces)
     out.append("Q")
     if options.crop_marks:
         spaces["CSreg"] = None
@@ -268,8 +268,37 @@ def _draw_group(group: Group, out: list[str], forms: dict[str, bytes], used: lis
     if group.clip is not None:
         r = group.clip
         out.append(f"{_n(r.x)} {_n(r.y)} {_n(r.width)} {_n(r.height)} re W n")
-    _draw_items(group.children, out, forms, used, spaces)
+    _draw_kept(group.children, out, forms, used, spaces)
     out.append("Q")
+
+
+# A sign's artwork is drawn into several documents of one centre (its own PDF, the print batch,
+# a ganged sheet, the proof, its wall's elevation), each time from the very same items (the
+# IR is immutable).  The operators drawn for a large run of items are kept by the run's
+# identity and replayed; the run is kept alive with them, so its id cannot be reused.
+_KEPT_RUNS = 64
+_KEPT_MIN_ITEMS = 4
+_kept: dict[int, tuple[tuple[Item, ...], list[str], dict[str, bytes], list[str], dict]] = {}
+
+
+def _draw_kept(items: tuple[Item, ...], out: list[str], forms: dict[str, bytes], used: list[str],
+               spaces: dict) -> None:
+    if len(items) < _KEPT_MIN_ITEMS:
+        _draw_items(items, out, forms, used, spaces)
+        return
+    kept = _kept.pop(id(items), None)
+    if kept is None or kept[0] is not items:
+        kept = (items, [], {}, [], {})
+        _draw_items(items, *kept[1:])
+        if len(_kept) >= _KEPT_RUNS:
+            _kept.pop(next(iter(_kept)))  # the least recently drawn
+    _kept[id(items)] = kept
+    _items, ops, its_forms, its_used, its_spaces = kept
+    out.extend(ops)
+    for name, data in its_forms.items():
+        forms.setdefault(name, data)
+    used.extend(its_used)
+    spaces.update(its_spaces)
 
 
 def _crop_marks(margin: float, w: float, h: float, bleed: float, options: PdfOptions, page_h: float) -> list[str]:
