@@ -114,11 +114,15 @@ def run_batch(folder: Path, out: Path, *, brand_dir: Path | None, options: MakeO
         except SignkitError as exc:
             return Outcome(name, EXIT_INPUT, problem=one_line(exc))
 
+    if scheduler:  # the store is a folder on this machine, not on the cluster's workers
+        options = dataclasses.replace(options, cache=None)
     runner = _dask_runner(scheduler) if scheduler else _pool_runner(jobs or cpu_count())
     with runner as submit:
         pending: dict = {}
         queue = list(centres)
-        limit = 2 * max(1, jobs or cpu_count())
+        # a centre or two ahead per worker keeps them busy; one process makes a centre as it is
+        # submitted, so it holds one centre at a time
+        limit = 1 if isinstance(runner, _pool_runner) and runner.jobs <= 1 else 2 * max(1, jobs or cpu_count())
         while queue or pending:
             while queue and len(pending) < limit:
                 name, path = queue.pop(0)

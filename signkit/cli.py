@@ -366,11 +366,14 @@ def batch(
     scheduler: Annotated[Optional[str], typer.Option(
         "--scheduler", help=N_("run the centres on a Dask cluster, e.g. tcp://10.0.0.5:8786 (see the README)"))] = None,
     strict: Annotated[bool, typer.Option("--strict", help=N_("warnings count as failures"))] = False,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help=N_(
+        "reuse signs that did not change since an earlier run (~/.cache/signkit)"))] = True,
 ) -> None:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from .batch import cpu_count, find_centres
+    from .cache import DiskCache, default_cache_dir
 
     total = len(find_centres(folder))
     if not total:
@@ -382,7 +385,8 @@ def batch(
     err = Console(stderr=True)
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=err, transient=True, disable=not err.is_terminal)
-    outcomes = run_batch(folder, out, brand_dir=brand, options=MakeOptions(formats=formats, strict=strict),
+    options = MakeOptions(formats=formats, strict=strict, cache=DiskCache(default_cache_dir()) if cache else None)
+    outcomes = run_batch(folder, out, brand_dir=brand, options=options,
                          jobs=jobs or cpu_count(), scheduler=scheduler)
     with progress:
         task = progress.add_task(_("centres"), total=total)
