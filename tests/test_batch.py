@@ -73,3 +73,27 @@ def test_same_named_centres_get_their_own_folders(tmp_path):
     assert [n for n, _ in batch.find_centres(root)] == ["town-a/qinghe", "town-b/qinghe"]
     shutil.rmtree(root / "town-b")
     assert [n for n, _ in batch.find_centres(root)] == ["town-a/qinghe"]
+
+
+def test_a_batch_with_the_store_writes_what_one_without_it_writes(tmp_path, monkeypatch):
+    """The store only makes a batch faster: the second batch takes every sign from it (nothing
+    is composed again), and all three write the same files."""
+    from signkit.cache import DiskCache
+
+    root = county(tmp_path, ["a/东村", "b/西村"])
+    stored = MakeOptions(formats=OPTIONS.formats, cache=DiskCache(tmp_path / "store"))
+    list(batch.run_batch(root, tmp_path / "none", brand_dir=None, options=OPTIONS, jobs=1))
+    list(batch.run_batch(root, tmp_path / "first", brand_dir=None, options=stored, jobs=1))
+    assert any((tmp_path / "store").iterdir())
+    composed = []
+    real = batch.make
+
+    def counting(inputs, options):
+        result = real(inputs, options)
+        composed.append(len(result.rebuilt))
+        return result
+
+    monkeypatch.setattr(batch, "make", counting)
+    list(batch.run_batch(root, tmp_path / "second", brand_dir=None, options=stored, jobs=1))
+    assert composed == [0, 0]
+    assert snapshot(tmp_path / "none") == snapshot(tmp_path / "first") == snapshot(tmp_path / "second")
