@@ -30,9 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .api import last_run
-from .errors import SignkitError
+from .errors import SetupError, SignkitError
+from .frozendict import FrozenDict
 from .i18n import _, current_language, set_language
 from .make import EXIT_BUG, EXIT_INPUT, MakeOptions, make
+from .resources import data_dir
 from .write import write_result
 
 
@@ -88,7 +90,7 @@ def make_centre(inputs, options: MakeOptions, lang: str = "") -> Made | tuple[in
     if lang:
         set_language(lang)
     try:
-        result = make(inputs, options)
+        result = make(local_fonts(inputs), options)
     except SignkitError as exc:
         return EXIT_INPUT, one_line(exc)
     except Exception:  # noqa: BLE001 — the batch boundary: one centre's bug must not stop the others
@@ -96,6 +98,28 @@ def make_centre(inputs, options: MakeOptions, lang: str = "") -> Made | tuple[in
     return Made(result.files, result.keep, result.prune, result.exit_code, len(result.signs),
                 sum(f.severity == "error" for f in result.findings),
                 sum(f.severity == "warning" for f in result.findings))
+
+
+def local_fonts(inputs):
+    """The inputs with the brand's fonts where this machine has them.  The client found them
+    at its own paths; a Dask worker is another machine, where signkit (and its bundled fonts)
+    may be installed elsewhere: a font missing at the client's path is taken from this
+    machine's bundled fonts when a file of the same name and size is there."""
+    paths = dict(inputs.brand.font_paths)
+    sizes = {role: size for role, _file, size, _mtime in inputs.files.fonts}
+    moved = False
+    for role, path in paths.items():
+        if path.is_file():
+            continue
+        local = data_dir("fonts") / path.name
+        if not (local.is_file() and local.stat().st_size == sizes.get(role)):
+            raise SetupError.at(str(path), _("font file not found on this machine"),
+                                _("install the same signkit version on every worker; a brand's own fonts must be at "
+                                  "the same path on every worker"))
+        paths[role], moved = local, True
+    if not moved:
+        return inputs
+    return dataclasses.replace(inputs, brand=dataclasses.replace(inputs.brand, font_paths=FrozenDict(paths)))
 
 
 def run_batch(folder: Path, out: Path, *, brand_dir: Path | None, options: MakeOptions, jobs: int | None = None,

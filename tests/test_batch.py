@@ -97,3 +97,30 @@ def test_a_batch_with_the_store_writes_what_one_without_it_writes(tmp_path, monk
     list(batch.run_batch(root, tmp_path / "second", brand_dir=None, options=stored, jobs=1))
     assert composed == [0, 0]
     assert snapshot(tmp_path / "none") == snapshot(tmp_path / "first") == snapshot(tmp_path / "second")
+
+
+def test_a_worker_on_another_machine_finds_the_bundled_fonts_where_it_has_them(tmp_path):
+    """A Dask worker gets the inputs the client loaded, with the fonts at the client's paths;
+    where signkit is installed elsewhere the worker takes its own bundled copy (same name and
+    size), and a font it does not have is an input line for that centre, not a crash."""
+    import dataclasses
+
+    from signkit.frozendict import FrozenDict
+    from signkit.load import load_inputs
+
+    root = county(tmp_path, ["a/东村"])
+    inputs = load_inputs(root / "a" / "东村" / "profile.toml", None)
+    elsewhere = {role: Path("/opt/client-python/site-packages/signkit/_data/fonts") / path.name
+                 for role, path in inputs.brand.font_paths.items()}
+    moved = dataclasses.replace(inputs, brand=dataclasses.replace(inputs.brand, font_paths=FrozenDict(elsewhere)))
+    local = batch.local_fonts(moved)
+    assert dict(local.brand.font_paths) == dict(inputs.brand.font_paths)
+    assert batch.local_fonts(inputs) is inputs
+    here = batch.make_centre(moved, OPTIONS)
+    assert here.exit_code == 0 and here.files == batch.make_centre(inputs, OPTIONS).files
+
+    role = next(iter(elsewhere))
+    missing = dict(elsewhere, **{role: Path("/opt/client/brand/fonts/OwnBrandFont.otf")})
+    code, line = batch.make_centre(dataclasses.replace(
+        inputs, brand=dataclasses.replace(inputs.brand, font_paths=FrozenDict(missing))), OPTIONS, "en")
+    assert code == 2 and "OwnBrandFont.otf" in line and "same signkit version" in line
