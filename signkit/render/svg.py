@@ -11,11 +11,14 @@ Out: SVG 1.1 with an XML declaration, in millimetres, every element id derived f
 * **Layers by role**, Inkscape layers that Illustrator reads as groups: 背景 background (what
   covers the whole sign), 图形 artwork (rules, shapes, brand artwork, photos), 文字 text, 标记
   marks — stacked in that order, which is the order the templates paint in.
-* **Exact print colours**: every paint is written as its sRGB preview value followed by
-  SVG 1.1's ``icc-color(signkit-cmyk, c, m, y, k)`` (``<color-profile>`` names the press
-  profile the previews assume), and again as ``data-cmyk`` (percent) and ``data-palette``
-  attributes, so K-only black stays K-only black in a CMYK document; spot colours carry
-  ``data-spot``.
+* **Exact print colours**: every paint is written twice: its sRGB preview value as the
+  ``fill``/``stroke`` attribute, which every reader understands, and in ``style`` as that
+  value followed by SVG 1.1's ``icc-color(signkit-cmyk, c, m, y, k)`` (``<color-profile>``
+  names the press profile the previews assume), as Inkscape itself writes CMYK paint.  A
+  reader without icc-color (browsers, librsvg) drops the style declaration and keeps the
+  attribute; written in the attribute itself, icc-color would make the paint invalid there
+  and browsers would draw it black.  Also ``data-cmyk`` (percent) and ``data-palette``, so
+  K-only black stays K-only black in a CMYK document; spot colours carry ``data-spot``.
 * **Searchable text**: text is outlined (each distinct glyph one ``<path>`` in ``<defs>``,
   placed by ``<use>``), and each line is a group with its words in ``aria-label`` and a
   ``<title>``.
@@ -108,11 +111,13 @@ def _layer(item: Item, sheet: Sheet) -> str:
             assert_never(item)
 
 
-def _colour(paint: Paint) -> str:
-    """The preview colour, and the exact CMYK as SVG 1.1 icc-color() (0–1 each)."""
-    if paint.cmyk is None:
-        return paint.rgb
-    return f"{paint.rgb} icc-color({PROFILE}, " + ", ".join(f"{v:.4g}" for v in paint.cmyk) + ")"
+def _paint(attrs: dict, prop: str, paint: Paint) -> None:
+    """``prop`` (fill or stroke) as the preview colour, and in ``style`` the same with the exact
+    CMYK as SVG 1.1 icc-color() (0–1 each)."""
+    attrs[prop] = paint.rgb
+    if paint.cmyk is not None:
+        icc = f"{prop}:{paint.rgb} icc-color({PROFILE}, " + ", ".join(f"{v:.4g}" for v in paint.cmyk) + ")"
+        attrs["style"] = f"{attrs['style']};{icc}" if attrs.get("style") else icc
 
 
 def _tag(element, paint: Paint, prefix: str = "") -> None:
@@ -156,12 +161,13 @@ def _draw_items(items: tuple[Item, ...], parent, state: _State) -> None:
 
 
 def _draw_shape(shape: Shape, parent, state: _State) -> None:
-    attrs = {"id": state.unique(shape.id), "d": _path_d(shape.path),
-             "fill": _colour(shape.fill) if shape.fill else "none"}
+    attrs = {"id": state.unique(shape.id), "d": _path_d(shape.path), "fill": "none"}
+    if shape.fill is not None:
+        _paint(attrs, "fill", shape.fill)
     if shape.even_odd:
         attrs["fill-rule"] = "evenodd"
     if shape.stroke is not None:
-        attrs["stroke"] = _colour(shape.stroke)
+        _paint(attrs, "stroke", shape.stroke)
         attrs["stroke-width"] = _n(shape.stroke_width_mm)
     element = state.dwg.path(**_svg_attrs(attrs))
     if shape.fill is not None:
@@ -173,7 +179,9 @@ def _draw_shape(shape: Shape, parent, state: _State) -> None:
 
 def _draw_glyphs(run: Glyphs, parent, state: _State) -> None:
     dwg = state.dwg
-    group = dwg.g(id=state.unique(run.id), fill=_colour(run.fill))
+    paint: dict = {}
+    _paint(paint, "fill", run.fill)
+    group = dwg.g(id=state.unique(run.id), **paint)
     group["aria-label"] = run.text
     _tag(group, run.fill)
     group.set_desc(title=run.text)

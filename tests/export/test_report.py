@@ -63,3 +63,14 @@ def test_report_html_opens_in_headless_chromium(tmp_path):
     subprocess.run([chromium, *flags, "--window-size=1200,900", f"--screenshot={shot}", page.as_uri()],
                    capture_output=True, timeout=60)
     assert shot.is_file() and shot.stat().st_size > 10_000
+    # the previews in their colours: the blue plate is blue on screen, not black (a paint a
+    # browser cannot parse would be drawn black)
+    from PIL import Image
+
+    data = Image.open(shot).convert("RGB").tobytes()
+    pixels = zip(data[0::3], data[1::3], data[2::3])
+    blue = black = 0
+    for r, g, b in pixels:
+        blue += b > 120 and r < 60 and 60 < g < 140
+        black += r + g + b < 30
+    assert blue > 20_000 and black < blue, (blue, black)

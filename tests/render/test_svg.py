@@ -3,7 +3,12 @@ ids derived from sources, glyphs drawn once in <defs>."""
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
+
+import pytest
 
 NS = {"svg": "http://www.w3.org/2000/svg", "xlink": "http://www.w3.org/1999/xlink"}
 
@@ -35,14 +40,17 @@ def test_layers_by_role(sample_result):
 
 
 def test_every_paint_carries_its_exact_cmyk_and_black_stays_k_only(sample_result):
+    """The attribute holds the preview colour every reader understands; the style repeats it
+    with icc-color() for CMYK-aware tools (a browser drops that declaration, keeps the attribute)."""
     root = parse(sample_result, "board-duties")
     painted = [el for el in root.iter() if (el.get("fill") or "none") != "none"]
     assert painted
     for el in painted:
-        assert "icc-color(signkit-cmyk," in el.get("fill"), el.get("id")
+        assert re.fullmatch(r"#[0-9A-F]{6}", el.get("fill")), el.get("id")
+        assert f"fill:{el.get('fill')} icc-color(signkit-cmyk," in el.get("style"), el.get("id")
         assert el.get("data-cmyk") is not None and el.get("data-palette") is not None
     body = [el for el in painted if el.get("aria-label", "").startswith("1.")]
-    assert body and body[0].get("fill").endswith("icc-color(signkit-cmyk, 0, 0, 0, 1)")  # K 100 only
+    assert body and body[0].get("style").endswith("icc-color(signkit-cmyk, 0, 0, 0, 1)")  # K 100 only
     assert body[0].get("data-cmyk") == "0 0 0 100"
     assert body[0].find("svg:title", NS).text == body[0].get("aria-label")  # searchable twice over
 
@@ -50,11 +58,7 @@ def test_every_paint_carries_its_exact_cmyk_and_black_stays_k_only(sample_result
 def test_inkscape_draws_the_designer_svg_as_the_pdf_prints(sample_result, tmp_path):
     """Geometry, not colour (the PDF holds CMYK, the SVG its preview): where ink sits on the
     page must agree, within a pixel here and there.  Inkscape is optional: skipped without it."""
-    import shutil
-    import subprocess
-
     import pikepdf
-    import pytest
     from PIL import Image, ImageChops
 
     if shutil.which("inkscape") is None or shutil.which("pdftoppm") is None:
@@ -92,8 +96,11 @@ def test_inline_attributes_only_and_unique_ids(sample_result):
         ids = [el.get("id") for el in root.iter() if el.get("id")]
         assert len(ids) == len(set(ids)), path.name
         for el in root.iter():
-            assert el.get("class") is None and el.get("style") is None, path.name
+            assert el.get("class") is None, path.name
             assert not el.tag.endswith("style")
+            for declaration in filter(None, (el.get("style") or "").split(";")):  # only the CMYK of a paint
+                prop, value = declaration.split(":")
+                assert prop in ("fill", "stroke") and value.startswith(f"{el.get(prop)} icc-color("), (path.name, value)
 
 
 def test_ids_derive_from_sources(sample_result):
@@ -111,3 +118,18 @@ def test_party_plate_has_emblem_slot_left_of_the_name(sample_result):
     assert e < 60 and first_x > e + 84 * 0.9  # the 84 mm emblem slot sits left of the name
     library = parse(sample_result, "plate-library")
     assert not any(el.get("id", "").endswith("-emblem") for el in library.iter())
+
+
+def test_inkscape_keeps_the_exact_cmyk(sample_result, tmp_path):
+    """Opened and saved again by Inkscape, every paint still carries its icc-color() CMYK and
+    the body text stays K-only.  Inkscape is optional: skipped without it."""
+    if shutil.which("inkscape") is None:
+        pytest.skip("inkscape (optional) not installed")
+    saved = tmp_path / "saved.svg"
+    subprocess.run(["inkscape", str(sample_result.out_dir / "svg" / "board-duties.svg"), "--export-type=svg",
+                    f"--export-filename={saved}"], check=True, capture_output=True, timeout=120)
+    root = ET.parse(saved).getroot()
+    body = [el for el in root.iter() if el.get("aria-label", "").startswith("1.")]
+    assert body and body[0].get("style").endswith("icc-color(signkit-cmyk, 0, 0, 0, 1)")
+    painted = [el for el in root.iter() if (el.get("fill") or "none") != "none" and el.get("data-cmyk")]
+    assert painted and all("icc-color(signkit-cmyk," in (el.get("style") or "") for el in painted)
