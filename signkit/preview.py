@@ -196,9 +196,7 @@ def _page(preview: Preview) -> str:
     result = preview.result
     title = result.inputs.profile.center.name if result else str(preview.profile)
     parts.append(f"<h1>{e(title)}</h1>")
-    parts.append(f'<p class="status" id="status" data-version="{preview.version}">'
-                 + e(_("version {n}; redrawn: {signs}").format(n=preview.version, signs=", ".join(preview.redrawn) or "—"))
-                 + "</p>")
+    parts.append(f'<p class="status" id="status" data-version="{preview.version}">' + e(_status(preview)) + "</p>")
     if preview.problems:
         parts.append('<div class="problems" id="problems"><strong>' + e(_("The input has problems; the page shows the "
                                                                            "last good version.")) + "</strong><ul>")
@@ -216,7 +214,7 @@ def _page(preview: Preview) -> str:
         for wall, signs in walls.items():
             signs.sort(key=_hanging_order)
             k = min(0.35, PAGE_WIDTH_PX / max(1.0, sum(s.job.width_mm for s in signs) * 1.15))
-            parts.append(f'<h2>{e(wall)}</h2><div class="wall" data-wall="{e(wall)}">')
+            parts.append(f'<h2>{e(_("wall {wall}").format(wall=wall))}</h2><div class="wall" data-wall="{e(wall)}">')
             for sign in signs:
                 parts.append(_sign_cell(preview, sign, k, findings.get(sign.job.id, [])))
             parts.append("</div>")
@@ -226,6 +224,15 @@ def _page(preview: Preview) -> str:
                 parts.append(f'<div class="elevation" id="elevation-{e(name)}"><h3>{e(name)}</h3>{svg}</div>')
     parts.append(SCRIPT + "</body></html>")
     return "\n".join(parts)
+
+
+def _status(preview: Preview) -> str:
+    """Which version the page shows and what its last change redrew (not every id on the
+    first version, when everything was drawn)."""
+    result = preview.result
+    if result is None or preview.version <= 1 or len(preview.redrawn) == len(result.signs):
+        return _("version {n}; {count} signs").format(n=preview.version, count=len(result.signs) if result else 0)
+    return _("version {n}; redrawn: {signs}").format(n=preview.version, signs=", ".join(preview.redrawn) or "—")
 
 
 def _sign_cell(preview: Preview, sign, k: float, findings: list) -> str:
