@@ -136,8 +136,12 @@ def _finding(f: Finding, rules: Any) -> str:
 
 
 def _preview(sign: Any, findings: list[Finding]) -> str:
-    """The sign's trim as inline SVG, with each finding's box outlined on top."""
-    svg = render_svg(sign.sheet, include_bleed=False).decode("utf-8")  # type: ignore[arg-type]
+    """The sign's designer SVG inline (its page is the trim; the bleed artwork past it is
+    clipped as inline SVG is), with each finding's box outlined on top.  The run's own file
+    when it made one, else drawn: the same bytes, so the report does not depend on which
+    signs a run re-rendered."""
+    data = (getattr(sign, "files", None) or {}).get("svg") or render_svg(sign.sheet)  # type: ignore[arg-type]
+    svg = data.decode("utf-8")
     svg = svg.split("?>", 1)[-1] if svg.startswith("<?xml") else svg
     scale = max(sign.job.width_mm, sign.job.height_mm) / 300  # outline width readable at any sign size
     marks = "".join(
