@@ -94,3 +94,15 @@ def test_one_environment_per_template_set_in_a_process(tmp_path):
     facade = next(j for j in plan_centre(inputs, first).jobs if j.kind == "facade")
     assert first.compose(facade).items  # the facade's template measures its lock-up through the context
     assert dict(first.env.globals) == before
+
+
+def test_a_damaged_entry_is_a_miss(tmp_path):
+    store = DiskCache(tmp_path)
+    store.put("ab" * 32, {"sign": b"x" * 1000})
+    assert store.get("ab" * 32) == {"sign": b"x" * 1000}
+    (entry,) = [p for p in tmp_path.rglob("*") if p.is_file()]
+    whole = entry.read_bytes()
+    for damaged in (whole[: len(whole) // 2], b"", b"\x80\x05garbage", bytes(range(256))):
+        entry.write_bytes(damaged)
+        assert store.get("ab" * 32) is None
+    assert store.get("cd" * 32) is None  # never made
