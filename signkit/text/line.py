@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..ir import PlacedGlyph, Rect, TextFit
-from .fonts import Face
+from .fonts import REFERENCE_HANZI, Face
 from .shape import Shaped, shape
 
 Align = Literal["left", "center", "right"]
@@ -85,21 +85,9 @@ def set_line(face: Face, text: str, spec: LineSpec) -> SetLine:
         tracking = max(0.0, min((frame.width - natural) / gaps, spec.max_tracking_em * size))
     width = natural + tracking * gaps
 
-    if spec.align == "left":
-        x = frame.x
-    elif spec.align == "right":
-        x = frame.right - width
-    else:
-        x = frame.x + (frame.width - width) / 2
     scale = size / upem
     baseline = frame.y + frame.height / 2 + (hi + lo) / 2 * scale  # centre the ink box
-
-    placed = []
-    for i, g in enumerate(shaped.glyphs):
-        if i and i in starts:
-            x += tracking
-        placed.append(PlacedGlyph(g.gid, x + g.x_offset * scale, baseline - g.y_offset * scale, g.cluster))
-        x += g.x_advance * scale
+    placed = _place(shaped, starts, _start_x(frame, width, spec.align), baseline, scale, tracking)
     fit = TextFit(frame=frame, char_height_mm=ratio * size, min_char_height_mm=spec.min_char_height_mm,
                   max_char_height_mm=spec.max_char_height_mm, tracking_mm=tracking, fits=fits)
     return SetLine(size, tuple(placed), fit)
@@ -113,6 +101,27 @@ def _cluster_starts(shaped: Shaped) -> set[int]:
             starts.add(i)
             last = g.cluster
     return starts
+
+
+def _start_x(frame: Rect, width: float, align: Align) -> float:
+    """Where a line ``width`` wide starts in ``frame``."""
+    if align == "left":
+        return frame.x
+    if align == "right":
+        return frame.right - width
+    return frame.x + (frame.width - width) / 2
+
+
+def _place(shaped: Shaped, starts, x: float, baseline: float, scale: float, tracking: float) -> list[PlacedGlyph]:
+    """The shaped glyphs from ``x`` on ``baseline``, ``tracking`` added before each cluster but
+    the first."""
+    placed = []
+    for i, g in enumerate(shaped.glyphs):
+        if i and i in starts:
+            x += tracking
+        placed.append(PlacedGlyph(g.gid, x + g.x_offset * scale, baseline - g.y_offset * scale, g.cluster))
+        x += g.x_advance * scale
+    return placed
 
 
 def fixed_width_mm(face: Face, text: str, char_height_mm: float, tracking_em: float = 0.0) -> float:
@@ -136,17 +145,11 @@ def set_fixed(face: Face, text: str, frame: Rect, char_height_mm: float, *, trac
     starts = _cluster_starts(shaped)
     tracking = tracking_em * size
     width = fixed_width_mm(face, text, char_height_mm, tracking_em)
-    x = {"left": frame.x, "right": frame.right - width}.get(align, frame.x + (frame.width - width) / 2)
-    gid = face.hb_font.get_nominal_glyph(ord("国"))
+    gid = face.hb_font.get_nominal_glyph(ord(REFERENCE_HANZI))
     box = face.bounds(gid) if gid else None
     face_top, face_bottom = (box[3], box[1]) if box else (face.ascender, face.descender)
     baseline = frame.y + frame.height / 2 + (face_top + face_bottom) / 2 * scale
-    placed = []
-    for i, g in enumerate(shaped.glyphs):
-        if i and i in starts:
-            x += tracking
-        placed.append(PlacedGlyph(g.gid, x + g.x_offset * scale, baseline - g.y_offset * scale, g.cluster))
-        x += g.x_advance * scale
+    placed = _place(shaped, starts, _start_x(frame, width, align), baseline, scale, tracking)
     inside = True
     for g in placed:
         b = face.bounds(g.gid)
