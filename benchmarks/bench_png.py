@@ -13,7 +13,7 @@ Paths, each from a finished Sheet to PNG bytes of the trim at the brand's previe
   preview colour, and cannot draw what cannot be printed (RGB photos, off-palette colours).
 
 In one process, glyph caches warm: the sample's 12 door plates in turn, one board
-(board-duties, ~370 glyphs) and passes over all 33 of the sample's sheets; "match" is the mean
+(board-duties, ~370 glyphs) and passes over all of the sample's sheets; "match" is the mean
 absolute difference per channel from the cairosvg preview of a door plate and that board.
 Cold: ``signkit render`` of the sample in a fresh process, with ``--no-png`` and with each
 path making the previews (best of ``--runs``; the variants take turns so that drift on a
@@ -33,6 +33,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench_signs import rate  # the same measure in both benchmarks (this script's folder is on sys.path)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -86,18 +88,6 @@ def has_pdfium() -> bool:
 
 # -- measuring ----------------------------------------------------------------------------
 
-def rate(fn, seconds: float) -> float:
-    """Calls per second of ``fn(i)`` over about ``seconds`` (after one warm-up call)."""
-    fn(0)
-    n, start = 0, time.perf_counter()
-    while True:
-        fn(n)
-        n += 1
-        elapsed = time.perf_counter() - start
-        if elapsed >= seconds:
-            return n / elapsed
-
-
 def best_pass(fn, seconds: float) -> float:
     """Shortest wall time of ``fn()`` over at least two calls and about ``seconds`` (after a warm-up)."""
     fn()
@@ -121,11 +111,11 @@ def mean_difference(actual: bytes, expected: bytes) -> float:
 
 
 def sample_sheets():
-    from signkit.build import RenderOptions, build
+    from signkit.load import load_inputs
+    from signkit.make import MakeOptions, make
 
-    with tempfile.TemporaryDirectory() as tmp:
-        result = build(SAMPLE, RenderOptions(out_dir=Path(tmp), formats=("svg",)))
-    return result.brand.output, [(s.job.id, s.job.kind, s.sheet) for s in result.signs if s.sheet is not None]
+    result = make(load_inputs(SAMPLE, None), MakeOptions(formats=()))
+    return result.inputs.brand.output, [(s.job.id, s.job.kind, s.sheet) for s in result.signs if s.sheet is not None]
 
 
 def bench_warm(seconds: float, paths: dict) -> dict:
@@ -195,13 +185,15 @@ def bench_binding(runs: int) -> dict:
 
 def child(variant: str, argv: list[str]) -> None:
     """``signkit`` with the PNG renderer swapped for one of the paths above."""
-    import signkit.render
+    import dataclasses
+
     from signkit.cli import main
+    from signkit.render import FORMATS
 
     swap = {"cairosvg": cairosvg_png, "pdfium": pdfium_png}.get(variant)
     if swap is not None:
-        signkit.render.RENDERERS["png"] = lambda sheet, output: swap(
-            sheet, px_per_mm=output.png_px_per_mm, max_px=output.png_max_px)
+        FORMATS["png"] = dataclasses.replace(FORMATS["png"], render=lambda sheet, ctx: swap(
+            sheet, px_per_mm=ctx.output.png_px_per_mm, max_px=ctx.output.png_max_px))
     sys.argv = ["signkit", *argv]
     main()
 
