@@ -26,6 +26,14 @@ SAMPLE_DIR = ROOT / "examples" / "qinghe"
 SAMPLE = SAMPLE_DIR / "profile.toml"
 
 
+def brand_with(tmp_path: Path, toml: str) -> Path:
+    """A brand folder that extends the default one with ``toml``."""
+    folder = tmp_path / "brand"
+    folder.mkdir()
+    (folder / "brand.toml").write_text('[brand]\nname = "t"\nextends = "default"\n\n' + toml, encoding="utf-8")
+    return folder
+
+
 def need_tool(name: str) -> str:
     """Path of an external tool.  CI sets SIGNKIT_REQUIRE_TOOLS=1: there a missing tool fails."""
     path = shutil.which(name)

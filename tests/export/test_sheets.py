@@ -25,7 +25,7 @@ from signkit.layout.gang import Ganger
 from signkit.load import load_inputs
 from signkit.units import PT_PER_MM
 
-from ..conftest import ROOT, SAMPLE, need_tool, run_tool
+from ..conftest import ROOT, SAMPLE, brand_with, need_tool, run_tool
 
 OFFICIAL = ROOT / "tests" / "cases" / "brands" / "official"
 
@@ -289,13 +289,6 @@ def test_stock_size_per_material(sample_result):
 
 
 # -- the brand's settings ----------------------------------------------------------------------
-
-def brand_with(tmp_path: Path, toml: str) -> Path:
-    folder = tmp_path / "brand"
-    folder.mkdir()
-    (folder / "brand.toml").write_text('[brand]\nname = "t"\nextends = "default"\n\n' + toml, encoding="utf-8")
-    return folder
-
 
 def test_spot_names_and_stock_are_brand_tokens(tmp_path):
     folder = brand_with(tmp_path, '[output.sheets]\ncut_spot = "Thru-cut"\nwhite_spot = "RDG_WHITE"\n'

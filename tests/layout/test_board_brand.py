@@ -3,7 +3,6 @@ contrast rule at any body size, title sizes per wall or centre; placeholders in 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -15,17 +14,10 @@ from signkit.load import load_inputs
 from signkit.make import MakeOptions
 from signkit.text.markdown import Item, parse_board
 
-from ..conftest import SAMPLE
+from ..conftest import SAMPLE, brand_with
 from .test_real_boards import REAL
 
 LIGHT_RED = '[palette.light-red]\ncmyk = [0, 75, 65, 0]\n'  # 3.26:1 on white: large text only
-
-
-def brand_with(tmp_path: Path, toml: str) -> Path:
-    folder = tmp_path / "brand"
-    folder.mkdir()
-    (folder / "brand.toml").write_text('[brand]\nname = "t"\nextends = "default"\n\n' + toml, encoding="utf-8")
-    return folder
 
 
 def test_house_style_is_brand_data(tmp_path):

@@ -15,7 +15,7 @@ from signkit.ir import Glyphs, Group, Image, Shape, paints, walk
 from signkit.load import load_inputs
 from signkit.make import MakeOptions, make
 
-from ..conftest import ROOT, SAMPLE
+from ..conftest import ROOT, SAMPLE, brand_with
 
 RENAMES = {
     # palette colours
@@ -81,13 +81,6 @@ def test_renamed_vocabulary_renders_the_same_geometry(renamed_brand):
     for a, b in zip(default.signs, other.signs):
         assert geometry(b.sheet) == geometry(a.sheet), a.job.id
     assert sorted((f.code, f.sign) for f in other.findings) == sorted((f.code, f.sign) for f in default.findings)
-
-
-def brand_with(tmp_path: Path, toml: str) -> Path:
-    folder = tmp_path / "brand"
-    folder.mkdir()
-    (folder / "brand.toml").write_text('[brand]\nname = "t"\nextends = "default"\n\n' + toml, encoding="utf-8")
-    return folder
 
 
 def test_a_misspelt_token_under_extends_is_an_error(tmp_path):

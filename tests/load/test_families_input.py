@@ -9,8 +9,7 @@ import pytest
 from signkit.errors import BrandError, ProfileError
 from signkit.load import load_inputs, load_profile
 
-from ..conftest import SAMPLE
-from .test_brand_vocabulary import brand_with
+from ..conftest import SAMPLE, brand_with
 
 
 def problems(path, brand) -> list[tuple[str, str, str]]:
